@@ -1,0 +1,1 @@
+// The aligner module: lexicon, features and DP search (being built, issue 3).

@@ -1,0 +1,1 @@
+#include "nazir/names/matcher.h"

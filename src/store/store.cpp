@@ -1,0 +1,1 @@
+// The SQLite store (being built, issues 5 and 6).

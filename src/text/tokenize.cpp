@@ -1,0 +1,1 @@
+#include "nazir/text/tokenize.h"

@@ -1,0 +1,1 @@
+// Xerces-C platform initialization (being built, issue 4).
