@@ -1,0 +1,101 @@
+// TM lookup (CAT-style fuzzy matches) and concordance over a Store.
+//
+// Match percentage, exactly:
+//   1. Both segments are tokenized with nazir::text::Tokenize in their language (Arabic when the text
+//      holds an Arabic letter, else English, unless the caller says); the word and number tokens' keys
+//      (Normalizer keys: case, diacritics, alef/ya/ta-marbuta forms, digits folded) are the sequence.
+//      Punctuation tokens are not part of the sequence.
+//   2. d = Levenshtein distance between the two sequences, counting tokens (insert, delete, substitute:
+//      cost 1 each).
+//   3. match = floor(100 * (1 - d / max(n, m))) for sequences of n and m tokens.
+//   4. 100 is kept for segments whose full key sequence, punctuation included, is identical; a segment
+//      that differs only in punctuation gets 99 (the translator still has to look at it).
+//   So "The minister arrived in Tripoli on Monday" against "The minister arrived in Benghazi on Monday"
+//   is 1 substitution in 7 tokens: floor(100 * 6/7) = 85.
+//
+// Candidate retrieval never scans the TM: each side has an FTS5 index of its word keys. Since a
+// candidate with match >= t% must contain all but at most floor((1 - t/100) * n) of the query's n tokens,
+// any such candidate contains at least one of the query's floor((1 - t/100) * n) + 1 rarest tokens
+// (document frequency from the index): those postings are fetched first, a few more rare tokens rank
+// them, and only the best-ranked `max_candidates` are scored exactly.
+//
+// Concordance finds a phrase inside segments (also inside a word: بطرابلس contains طرابلس), through an
+// FTS5 trigram index of the segments' keys (the same key sequence joined by spaces, punctuation
+// included); every candidate is checked by substring search on its keys and the hit mapped back to byte
+// offsets in the original text (whole tokens). Phrases shorter than three characters use the word
+// index (whole-token matches only).
+//
+//   nazir::store::LookupOptions opt;
+//   opt.min_match = 70;
+//   auto matches = nazir::store::Lookup(**store, "وصل الوزير إلى طرابلس يوم الاثنين", opt);
+//   for (const auto& m : *matches) printf("%d%% %s\n", m.score, m.target_text.c_str());
+#ifndef NAZIR_STORE_TM_SEARCH_H_
+#define NAZIR_STORE_TM_SEARCH_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nazir/base/lang.h"
+#include "nazir/base/status.h"
+#include "nazir/store/store.h"
+
+namespace nazir::store {
+
+// The language of a query: Arabic if `text` holds an Arabic-script letter, else English.
+Lang GuessLang(std::string_view text);
+
+// The match percentage (0..100) between two segments of the same language, as defined above.
+int MatchPercent(std::string_view a, std::string_view b, Lang lang);
+
+struct LookupOptions {
+  int min_match = 70;   // percent; matches below are dropped (70-75 is what CAT tools use)
+  int limit = 10;       // at most this many matches, best first
+  std::optional<Lang> lang;  // the query's language; guessed from the script when unset
+  // How many ranked candidates are scored exactly. 500 keeps p99 latency low on a 400k-TU store
+  // (scripts/bench_tm.sh) while recall of >= 70% matches stayed complete on the benchmark queries.
+  int max_candidates = 500;
+};
+
+// One fuzzy match.
+struct TmMatch {
+  int64_t tu_id = 0;
+  int score = 0;                 // match percentage
+  Lang lang = Lang::kAr;         // the query's language (source_text is in it)
+  std::string source_text;       // the stored segment in the query's language
+  std::string target_text;       // the other language's segment (the translation)
+  std::string target_lang;       // its language tag as stored (en, en-US, ar...)
+  int count = 0;                 // occurrences of the TU
+  std::optional<double> confidence;
+};
+
+// Fuzzy matches of `sentence` against the side of the TM in its language, best first (score, then
+// count, then newest). Empty when nothing reaches min_match.
+StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, const LookupOptions& options);
+
+struct ConcordanceOptions {
+  int limit = 20;                // at most this many hits (newest TUs first)
+  std::optional<Lang> lang;      // the phrase's language; guessed from the script when unset
+};
+
+// One segment containing the phrase.
+struct ConcordanceHit {
+  int64_t tu_id = 0;
+  Lang lang = Lang::kAr;         // the language of `text` (the phrase's)
+  std::string text;              // the segment holding the phrase (original text)
+  size_t hit_begin = 0;          // byte offsets of the marked hit in `text` (whole tokens)
+  size_t hit_end = 0;
+  std::string other_text;        // the other language's segment
+  int count = 0;
+};
+
+// Segments containing `phrase` (compared on keys: case, diacritics and letter variants folded),
+// newest first.
+StatusOr<std::vector<ConcordanceHit>> Concordance(Store& store, std::string_view phrase,
+                                                  const ConcordanceOptions& options);
+
+}  // namespace nazir::store
+
+#endif  // NAZIR_STORE_TM_SEARCH_H_
