@@ -1,0 +1,315 @@
+#include "phonetic.h"
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace nazir::names::internal {
+namespace {
+
+// ---- Arabic letters -> symbols --------------------------------------------------------------------
+// Letter values follow common romanization (ALA-LC/BGN) collapsed to one symbol each; Persian/Urdu
+// letters used for foreign sounds (پ چ ژ ڤ گ) keep their sound. ة is read "a" (Fatima, Hamza).
+struct ArabicLetter {
+  char32_t cp;
+  char sym;
+};
+constexpr ArabicLetter kArabicLetters[] = {
+    {U'ا', 'a'}, {U'أ', 'a'}, {U'إ', 'i'}, {U'آ', 'a'}, {U'ٱ', 'a'}, {U'ى', 'a'}, {U'ة', 'a'},
+    {U'ء', '\''}, {U'ؤ', '\''}, {U'ئ', '\''}, {U'ب', 'b'}, {U'ت', 't'}, {U'ث', 'T'}, {U'ج', 'j'},
+    {U'ح', 'H'}, {U'خ', 'x'}, {U'د', 'd'}, {U'ذ', 'D'}, {U'ر', 'r'}, {U'ز', 'z'}, {U'س', 's'},
+    {U'ش', 'S'}, {U'ص', 's'}, {U'ض', 'd'}, {U'ط', 't'}, {U'ظ', 'z'}, {U'ع', 'E'}, {U'غ', 'G'},
+    {U'ف', 'f'}, {U'ق', 'q'}, {U'ك', 'k'}, {U'ل', 'l'}, {U'م', 'm'}, {U'ن', 'n'}, {U'ه', 'h'},
+    {U'و', 'w'}, {U'ي', 'y'}, {U'پ', 'p'}, {U'چ', 'C'}, {U'ژ', 'Z'}, {U'ڤ', 'v'}, {U'ڨ', 'g'},
+    {U'گ', 'g'}, {U'ک', 'k'}, {U'ی', 'y'}, {U'ھ', 'h'}, {U'ۀ', 'a'}, {U'ے', 'y'},
+};
+
+char ArabicSymbol(UChar32 c) {
+  for (const ArabicLetter& l : kArabicLetters)
+    if (static_cast<UChar32>(l.cp) == c) return l.sym;
+  return 0;
+}
+
+bool IsVowel(char s) { return s == 'a' || s == 'e' || s == 'i' || s == 'o' || s == 'u'; }
+
+// Consonant class of a symbol (docs/ARABIC.md: B F T D S K L M N R), 0 for vowels and weak letters.
+char ClassOf(char s) {
+  switch (s) {
+    case 'b': case 'p': return 'B';
+    case 'f': case 'v': return 'F';
+    case 't': case 'T': return 'T';
+    case 'd': case 'D': return 'D';
+    case 's': case 'z': case 'S': case 'Z': case 'C': return 'S';
+    case 'k': case 'q': case 'g': case 'j': case 'G': case 'x': return 'K';
+    case 'l': return 'L';
+    case 'm': return 'M';
+    case 'n': return 'N';
+    case 'r': return 'R';
+    default: return 0;
+  }
+}
+
+void Collapse(std::string* s) {
+  s->erase(std::unique(s->begin(), s->end()), s->end());
+}
+
+// ---- English letters -> symbols ------------------------------------------------------------------
+// Latin-ASCII folds é ü ø ... for names written with diacritics. ICU transliterators are not
+// thread-safe to use concurrently, so the one instance is guarded.
+class AsciiFolder {
+ public:
+  static AsciiFolder& Get() {
+    static AsciiFolder* f = new AsciiFolder();
+    return *f;
+  }
+  std::string Fold(std::string_view s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (t_) t_->transliterate(u);
+    }
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  }
+
+ private:
+  AsciiFolder() {
+    UErrorCode status = U_ZERO_ERROR;
+    t_.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) t_.reset();
+  }
+  std::mutex mu_;
+  std::unique_ptr<icu::Transliterator> t_;
+};
+
+bool IsEnVowelLetter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// ---- costs ----------------------------------------------------------------------------------------
+// Hand-set from what Arabic transliteration of foreign names does (docs/ARABIC.md) and tuned on the
+// training half of names-dev (scripts/eval_names.py, tests/names/names_eval.cpp).
+constexpr double kConsonantIndel = 1.0;  // a consonant with no counterpart
+constexpr double kCrossClassSub = 1.0;   // two consonants of different classes
+constexpr double kSameClassSub = 0.4;    // e.g. k/q, s/z/sh, b/p without a specific entry below
+constexpr double kVowelConsonantSub = 1.0;
+constexpr double kEnVowelInsert = 0.15;  // Arabic leaves short vowels unwritten: cheap
+constexpr double kEnWeakInsert = 0.3;    // English h, w, y with nothing in Arabic
+constexpr double kArLongVowelDelete = 0.4;  // ا و ي with nothing in English
+constexpr double kArGlottalDelete = 0.2;    // ء ع
+constexpr double kArHDelete = 0.4;          // ه ح
+
+struct PairCost {
+  char a, b;
+  double cost;
+};
+// Symmetric substitutions cheaper than the class default. Sources: ARABIC.md (ج غ ق ك render g/k;
+// و/ي are long u/i), the Editex letter groups (Zobel & Dart 1996) for vowels.
+constexpr PairCost kPairCosts[] = {
+    {'G', 'g', 0.1}, {'j', 'g', 0.15}, {'q', 'g', 0.25}, {'k', 'g', 0.3}, {'q', 'k', 0.1},
+    {'x', 'k', 0.3}, {'x', 'h', 0.3}, {'x', 'H', 0.3}, {'G', 'k', 0.35}, {'j', 'y', 0.3},
+    {'j', 'Z', 0.2}, {'j', 'C', 0.35}, {'T', 't', 0.15}, {'T', 's', 0.3}, {'D', 'd', 0.2},
+    {'D', 'z', 0.3}, {'D', 'T', 0.2}, {'S', 'C', 0.15}, {'S', 's', 0.35}, {'S', 'Z', 0.3},
+    {'C', 'k', 0.35}, {'s', 'z', 0.2}, {'z', 'Z', 0.3}, {'t', 'd', 0.5}, {'b', 'p', 0.1},
+    {'f', 'v', 0.15}, {'b', 'v', 0.4}, {'w', 'v', 0.25}, {'f', 'p', 0.5}, {'h', 'H', 0.1},
+    {'h', 'E', 0.4}, {'H', 'E', 0.4}, {'\'', 'E', 0.2}, {'w', 'u', 0.05}, {'w', 'o', 0.05},
+    {'w', 'a', 0.5}, {'w', 'e', 0.5}, {'w', 'i', 0.5}, {'y', 'i', 0.05}, {'y', 'e', 0.1},
+    {'y', 'a', 0.5}, {'y', 'o', 0.5}, {'y', 'u', 0.5}, {'a', 'e', 0.15}, {'a', 'o', 0.25},
+    {'a', 'i', 0.35}, {'a', 'u', 0.35}, {'e', 'i', 0.15}, {'o', 'u', 0.1}, {'e', 'o', 0.3},
+    {'i', 'u', 0.35}, {'e', 'u', 0.35}, {'i', 'o', 0.35}, {'m', 'n', 0.6}, {'l', 'r', 0.7},
+    {'w', 'y', 0.6},
+};
+
+class CostTable {
+ public:
+  static const CostTable& Get() {
+    static const CostTable* t = new CostTable();
+    return *t;
+  }
+  double Sub(char a, char b) const { return sub_[Idx(a)][Idx(b)]; }
+
+ private:
+  static size_t Idx(char c) { return static_cast<unsigned char>(c) & 0x7F; }
+  CostTable() {
+    for (int a = 0; a < 128; ++a) {
+      for (int b = 0; b < 128; ++b) {
+        const char ca = static_cast<char>(a), cb = static_cast<char>(b);
+        double c;
+        if (a == b) {
+          c = 0;
+        } else if (ClassOf(ca) && ClassOf(cb)) {
+          c = ClassOf(ca) == ClassOf(cb) ? kSameClassSub : kCrossClassSub;
+        } else if (IsVowel(ca) && IsVowel(cb)) {
+          c = kSameClassSub;
+        } else if ((ca == 'E' || ca == '\'') && IsVowel(cb)) {
+          c = 0.25;
+        } else if ((cb == 'E' || cb == '\'') && IsVowel(ca)) {
+          c = 0.25;
+        } else if ((ca == 'h' && IsVowel(cb)) || (cb == 'h' && IsVowel(ca))) {
+          c = 0.3;  // final ه/ة read as a vowel (Fatimah/Fatima)
+        } else {
+          c = kVowelConsonantSub;
+        }
+        sub_[a][b] = c;
+      }
+    }
+    for (const PairCost& p : kPairCosts) {
+      sub_[Idx(p.a)][Idx(p.b)] = p.cost;
+      sub_[Idx(p.b)][Idx(p.a)] = p.cost;
+    }
+  }
+  std::array<std::array<double, 128>, 128> sub_{};
+};
+
+// Cost of an Arabic symbol left without an English counterpart.
+double ArDelete(char s) {
+  if (IsVowel(s) || s == 'w' || s == 'y') return kArLongVowelDelete;
+  if (s == '\'' || s == 'E') return kArGlottalDelete;
+  if (s == 'h' || s == 'H') return kArHDelete;
+  return kConsonantIndel;
+}
+
+// Cost of an English symbol left without an Arabic counterpart.
+double EnInsert(char s) {
+  if (IsVowel(s)) return kEnVowelInsert;
+  if (s == 'h' || s == 'w' || s == 'y') return kEnWeakInsert;
+  return kConsonantIndel;
+}
+
+template <typename DelA, typename InsB>
+double WeightedDistance(std::string_view a, std::string_view b, DelA del_a, InsB ins_b) {
+  const CostTable& t = CostTable::Get();
+  const size_t n = a.size(), m = b.size();
+  std::vector<double> prev(m + 1), cur(m + 1);
+  prev[0] = 0;
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + ins_b(b[j - 1]);
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = prev[0] + del_a(a[i - 1]);
+    for (size_t j = 1; j <= m; ++j) {
+      double best = prev[j - 1] + t.Sub(a[i - 1], b[j - 1]);
+      best = std::min(best, prev[j] + del_a(a[i - 1]));
+      best = std::min(best, cur[j - 1] + ins_b(b[j - 1]));
+      cur[j] = best;
+    }
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+template <typename W>
+double Weight(std::string_view s, W w) {
+  double sum = 0;
+  for (char c : s) sum += w(c);
+  return sum;
+}
+
+}  // namespace
+
+std::string ArabicSymbols(std::string_view arabic) {
+  std::string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(arabic.data());
+  const int32_t n = static_cast<int32_t>(arabic.size());
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    if (char s = ArabicSymbol(c)) out += s;
+  }
+  Collapse(&out);
+  return out;
+}
+
+std::string EnglishSymbols(std::string_view english) {
+  std::string folded;
+  bool ascii = true;
+  for (char c : english) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  const std::string src = ascii ? std::string(english) : AsciiFolder::Get().Fold(english);
+  std::string w;
+  for (char c : src) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c >= 'a' && c <= 'z') w += c;
+  }
+  std::string out;
+  const size_t n = w.size();
+  auto at = [&](size_t k) { return k < n ? w[k] : '\0'; };
+  for (size_t i = 0; i < n;) {
+    const char c = w[i], c1 = at(i + 1), c2 = at(i + 2);
+    if (c == 's' && c1 == 'c' && c2 == 'h') { out += 'S'; i += 3; continue; }
+    if (c == 't' && c1 == 'c' && c2 == 'h') { out += 'C'; i += 3; continue; }
+    if (c1 == 'h') {
+      char s = 0;
+      switch (c) {
+        case 's': s = 'S'; break;
+        case 'c': s = 'C'; break;
+        case 't': s = 'T'; break;
+        case 'd': s = 'D'; break;
+        case 'p': s = 'f'; break;
+        case 'g': s = 'G'; break;
+        case 'k': s = 'x'; break;
+        case 'z': s = 'Z'; break;
+        default: break;
+      }
+      if (s) { out += s; i += 2; continue; }
+    }
+    if (c == 'c' && c1 == 'k') { out += 'k'; i += 2; continue; }
+    if (c == 'd' && c1 == 'j') { out += 'j'; i += 2; continue; }
+    if (c == 'q' && c1 == 'u') { out += "kw"; i += 2; continue; }
+    if (c == 'e' && c1 == 'e') { out += 'i'; i += 2; continue; }
+    if (c == 'o' && (c1 == 'o' || c1 == 'u')) { out += 'u'; i += 2; continue; }
+    if (c == 'c') { out += (c1 == 'e' || c1 == 'i' || c1 == 'y') ? 's' : 'k'; ++i; continue; }
+    if (c == 'x') { out += "ks"; ++i; continue; }
+    if (c == 'y') { out += (i == 0 || IsEnVowelLetter(c1)) ? 'y' : 'i'; ++i; continue; }
+    out += c;
+    ++i;
+  }
+  Collapse(&out);
+  return out;
+}
+
+std::string KeyOfSymbols(std::string_view symbols) {
+  std::string key;
+  for (char s : symbols)
+    if (char k = ClassOf(s)) key += k;
+  Collapse(&key);
+  return key;
+}
+
+double ArEnSymbolSimilarity(std::string_view ar, std::string_view en) {
+  if (ar.empty() || en.empty()) return 0.0;
+  const double d = WeightedDistance(ar, en, ArDelete, EnInsert);
+  const double norm = std::max(Weight(ar, ArDelete), Weight(en, EnInsert));
+  if (norm <= 0) return 0.0;
+  return std::clamp(1.0 - d / norm, 0.0, 1.0);
+}
+
+double ArArSymbolSimilarity(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return 0.0;
+  const double d = WeightedDistance(a, b, ArDelete, ArDelete);
+  const double norm = std::max(Weight(a, ArDelete), Weight(b, ArDelete));
+  if (norm <= 0) return 0.0;
+  return std::clamp(1.0 - d / norm, 0.0, 1.0);
+}
+
+double KeySimilarity(std::string_view a, std::string_view b) {
+  if (a.empty() && b.empty()) return 1.0;
+  if (a.empty() || b.empty()) return 0.0;
+  const size_t n = a.size(), m = b.size();
+  std::vector<size_t> prev(m + 1), cur(m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= m; ++j)
+      cur[j] = std::min({prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1});
+    std::swap(prev, cur);
+  }
+  return 1.0 - static_cast<double>(prev[m]) / static_cast<double>(std::max(n, m));
+}
+
+}  // namespace nazir::names::internal

@@ -1,0 +1,41 @@
+// Internal: the phonetic symbol strings both sides of a name are compared in, and their costs.
+//
+// One ASCII character per symbol, shared by Arabic and English:
+//   consonants  b p f v t d s z k q g j l m n r h w y
+//               T = th (ث), D = dh (ذ), S = sh (ش), C = ch (چ, English ch), Z = zh, G = gh (غ),
+//               x = kh (خ), H = ħ (ح), E = ʕ (ع), ' = hamza (ء ؤ ئ)
+//   vowels      a e i o u  (Arabic writes only long ones: ا -> a, إ -> i; و and ي are the symbols w, y,
+//               which substitute cheaply for u/o and i/e)
+// Consonant classes (the matching key): docs/ARABIC.md, "Transliteration keys".
+#ifndef NAZIR_SRC_NAMES_PHONETIC_H_
+#define NAZIR_SRC_NAMES_PHONETIC_H_
+
+#include <string>
+#include <string_view>
+
+namespace nazir::names::internal {
+
+// Symbols of one Arabic word (any letters; harakat, tatweel and unknown characters dropped).
+std::string ArabicSymbols(std::string_view arabic);
+
+// Symbols of one English word (case, diacritics, hyphens and apostrophes ignored; multigraphs such as
+// sh, ch, th, ph, gh, kh, ck, qu, x and soft c resolved).
+std::string EnglishSymbols(std::string_view english);
+
+// The consonant-class key of a symbol string: B F T D S K L M N R, vowels and weak letters dropped,
+// repeats collapsed.
+std::string KeyOfSymbols(std::string_view symbols);
+
+// Similarity 0..1 of an Arabic and an English symbol string: weighted edit distance, normalized by the
+// weight of the heavier side.
+double ArEnSymbolSimilarity(std::string_view ar, std::string_view en);
+
+// Similarity 0..1 of two Arabic symbol strings (symmetric).
+double ArArSymbolSimilarity(std::string_view a, std::string_view b);
+
+// Plain Levenshtein similarity 0..1 of two keys: 1 - distance / longer length.
+double KeySimilarity(std::string_view a, std::string_view b);
+
+}  // namespace nazir::names::internal
+
+#endif  // NAZIR_SRC_NAMES_PHONETIC_H_
