@@ -60,6 +60,16 @@ bool IsClose(UChar32 c) { return c >= 0 && SentenceBreakClass(c) == U_SB_CLOSE; 
 
 bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
+bool StartsWithDigit(std::string_view w) {
+  size_t next;
+  return !w.empty() && u_isdigit(CodePointAt(w, 0, &next));
+}
+
+bool StartsWithLowercase(std::string_view w) {
+  size_t next;
+  return !w.empty() && u_islower(CodePointAt(w, 0, &next));
+}
+
 // "J" (an initial) or a dotted acronym without its final dot: "U.S", "D.C", "a.m", "e.g".
 bool IsInitialOrDottedAcronym(std::string_view w) {
   if (w.size() == 1) return w[0] >= 'A' && w[0] <= 'Z';
@@ -68,6 +78,54 @@ bool IsInitialOrDottedAcronym(std::string_view w) {
     if (i % 2 == 0 ? !IsAsciiLetter(w[i]) : w[i] != '.') return false;
   }
   return true;
+}
+
+// One letter of any script (an Arabic initial such as "ن." in "ن. وين هالي").
+bool IsSingleLetter(std::string_view w) {
+  size_t next;
+  const UChar32 c = CodePointAt(w, 0, &next);
+  return next == w.size() && u_isalpha(c);
+}
+
+// The word that ends right before `end` (skipping spaces), or "" at the start of the line.
+std::string_view WordBefore(std::string_view text, size_t line_begin, size_t end) {
+  while (end > line_begin) {
+    size_t prev;
+    if (!IsSpace(CodePointBefore(text, end, &prev))) break;
+    end = prev;
+  }
+  size_t b = end;
+  while (b > line_begin) {
+    size_t prev;
+    if (IsSpace(CodePointBefore(text, b, &prev))) break;
+    b = prev;
+  }
+  return text.substr(b, end - b);
+}
+
+std::string_view WithoutFinalDot(std::string_view w) {
+  return !w.empty() && w.back() == '.' ? w.substr(0, w.size() - 1) : std::string_view();
+}
+
+bool IsArabicInitial(std::string_view w) {
+  return IsSingleLetter(w) || InList(w, internal::kArabicLetterNames);
+}
+
+// Arabic text: whether a full stop after `word` (which starts at `word_begin`) is an abbreviation or
+// an initial rather than a sentence end: د. محمد, ن. وين هالي, جي. آر. آر. تولكين, دي. كي. أريا.
+// Letter names also spell acronyms at the end of a sentence (بي سي آر. = PCR., البروتين إس.), so
+// they count as initials only in a chain of dotted initials; a single letter counts on its own,
+// except after a number, where it is a unit or era letter (2020 م.).
+bool SuppressAfterArabicWord(std::string_view text, size_t line_begin, size_t word_begin,
+                             std::string_view word, std::string_view next) {
+  if (InList(word, internal::kArabicAbbreviations)) return true;
+  const std::string_view before = WordBefore(text, line_begin, word_begin);
+  if (IsSingleLetter(word)) return !StartsWithDigit(before);
+  if (!InList(word, internal::kArabicLetterNames)) return false;
+  const std::string_view next_initial = WithoutFinalDot(next);
+  const std::string_view before_initial = WithoutFinalDot(before);
+  return (!next_initial.empty() && IsArabicInitial(next_initial)) ||
+         (!before_initial.empty() && IsArabicInitial(before_initial));
 }
 
 class IcuSegmenter final : public Segmenter {
@@ -83,9 +141,10 @@ class IcuSegmenter final : public Segmenter {
   // abbreviation, initial, acronym or quoted question inside a sentence rather than its end.
   bool SuppressBoundary(std::string_view text, size_t line_begin, size_t at) const;
 
-  // Emits [b, e) as sentences, first splitting it after ellipses that end a sentence.
-  void EmitSplittingEllipses(std::string_view text, size_t b, size_t e, int paragraph,
-                             std::vector<Sentence>* out) const;
+  // Boundaries ICU's rules do not propose inside [b, e): after an ellipsis "…" (not a terminator
+  // for ICU), and after a full stop followed by a number (ICU's rule SB8 joins ". 34 percent" because
+  // a lower-case word follows later). Each is still checked with SuppressBoundary.
+  void AddExtraCandidates(std::string_view text, size_t b, size_t e, std::vector<size_t>* out) const;
 
   Lang lang_;
   std::unique_ptr<icu::BreakIterator> breaker_;  // reset on every Segment(): not thread-safe
@@ -134,16 +193,6 @@ std::string_view NextWord(std::string_view text, size_t at, size_t limit) {
   return text.substr(i, j - i);
 }
 
-bool StartsWithDigit(std::string_view w) {
-  size_t next;
-  return !w.empty() && u_isdigit(CodePointAt(w, 0, &next));
-}
-
-bool StartsWithLowercase(std::string_view w) {
-  size_t next;
-  return !w.empty() && u_islower(CodePointAt(w, 0, &next));
-}
-
 bool IcuSegmenter::SuppressBoundary(std::string_view text, size_t line_begin, size_t at) const {
   // ICU breaks after: terminator, closing quotes/brackets, spaces. Walk back over them.
   size_t after_closes = at;
@@ -164,6 +213,13 @@ bool IcuSegmenter::SuppressBoundary(std::string_view text, size_t line_begin, si
   const std::string_view next = NextWord(text, at, text.size());
   if (next.empty()) return false;
 
+  // A terminator glued to the next word and standing after a space or an opening quote is part of
+  // a name ("!StopKorona"), not the end of a sentence.
+  if (after_closes == at && term_begin > line_begin) {
+    size_t q;
+    const UChar32 before = CodePointBefore(text, term_begin, &q);
+    if (IsSpace(before) || IsClose(before)) return true;
+  }
   if (terminator != kFullStop) {
     // English: a quoted question or exclamation inside a sentence: "Why?" he asked.
     return lang_ == Lang::kEn && StartsWithLowercase(next);
@@ -192,21 +248,19 @@ bool IcuSegmenter::SuppressBoundary(std::string_view text, size_t line_begin, si
   if (IsInitialOrDottedAcronym(word) || InList(word, internal::kWeakAbbreviations)) {
     return !InList(next, internal::kSentenceOpeners);
   }
-  if (lang_ == Lang::kAr && InList(word, internal::kArabicAbbreviations)) return true;
+  if (lang_ == Lang::kAr) return SuppressAfterArabicWord(text, line_begin, wb, word, next);
   return false;
 }
 
-void IcuSegmenter::EmitSplittingEllipses(std::string_view text, size_t b, size_t e, int paragraph,
-                                         std::vector<Sentence>* out) const {
-  size_t start = b;
+void IcuSegmenter::AddExtraCandidates(std::string_view text, size_t b, size_t e,
+                                      std::vector<size_t>* out) const {
   size_t i = b;
   while (i < e) {
     size_t next;
     const UChar32 c = CodePointAt(text, i, &next);
     i = next;
-    if (c != kEllipsis) continue;
-    // An ellipsis ends a sentence when closing punctuation and then a space follow, and then the
-    // next sentence starts (in English: with a capital, a digit or an opening quote).
+    if (c != kEllipsis && c != kFullStop) continue;
+    // The candidate: after the terminator, its closing quotes/brackets and at least one space.
     size_t j = i;
     while (j < e) {
       size_t n;
@@ -222,12 +276,10 @@ void IcuSegmenter::EmitSplittingEllipses(std::string_view text, size_t b, size_t
     if (k == j || k >= e) continue;
     size_t n;
     const UChar32 first = CodePointAt(text, k, &n);
-    if (lang_ == Lang::kEn && u_islower(first)) continue;
-    EmitTrimmed(text, start, k, paragraph, out);
-    start = k;
+    if (c == kFullStop && !u_isdigit(first)) continue;  // ICU already decided the other cases
+    out->push_back(k);
     i = k;
   }
-  EmitTrimmed(text, start, e, paragraph, out);
 }
 
 std::vector<Sentence> IcuSegmenter::Segment(std::string_view text) const {
@@ -243,15 +295,27 @@ std::vector<Sentence> IcuSegmenter::Segment(std::string_view text) const {
   bool paragraph_has_text = false;
   size_t sentence_begin = 0;  // where the sentence being built starts
   size_t line_begin = 0;      // where the current line starts
+  size_t piece_begin = 0;     // the previous ICU boundary
+  std::vector<size_t> candidates;
   // Over a UTF-8 UText, ICU's boundaries are byte offsets into `text`.
   for (int32_t b = breaker_->next(); b != icu::BreakIterator::DONE; b = breaker_->next()) {
     const size_t at = static_cast<size_t>(b);
     size_t prev;
     // ICU always breaks after a paragraph separator (LF, CR, CRLF, NEL, U+2028/9): rule SB4.
     const bool line_end = at == text.size() || IsParagraphSeparator(CodePointBefore(text, at, &prev));
+    candidates.clear();
+    AddExtraCandidates(text, piece_begin, at, &candidates);
+    piece_begin = at;
+    for (size_t c : candidates) {
+      if (SuppressBoundary(text, line_begin, c)) continue;
+      const size_t before = out.size();
+      EmitTrimmed(text, sentence_begin, c, paragraph, &out);
+      paragraph_has_text = paragraph_has_text || out.size() > before;
+      sentence_begin = c;
+    }
     if (!line_end && SuppressBoundary(text, line_begin, at)) continue;
     const size_t before = out.size();
-    EmitSplittingEllipses(text, sentence_begin, at, paragraph, &out);
+    EmitTrimmed(text, sentence_begin, at, paragraph, &out);
     paragraph_has_text = paragraph_has_text || out.size() > before;
     sentence_begin = at;
     if (line_end) {

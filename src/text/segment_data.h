@@ -61,6 +61,15 @@ inline constexpr std::string_view kArabicAbbreviations[] = {
     "ج.م.ع",  // جمهورية مصر العربية
 };
 
+// The Arabic names of the Latin letters, as initials of foreign names are written in Arabic news
+// ("جي. آر. آر. تولكين" J. R. R. Tolkien, "دي. كي." D. K.). Some are also words (في "in", أو "or",
+// إن "that"), but those never end a sentence, so a full stop after any of them is read as an initial.
+inline constexpr std::string_view kArabicLetterNames[] = {
+    "إيه", "ايه", "بي", "سي", "دي", "إي", "اي", "إف", "اف", "جي", "جيه", "إتش", "اتش", "آي", "كي", "كيه",
+    "إل", "ال", "إم", "ام", "إن", "ان", "أو", "كيو", "آر", "ار", "إس", "اس", "تي", "يو", "في", "دبليو",
+    "إكس", "اكس", "واي", "زد", "زي",
+};
+
 }  // namespace nazir::text::internal
 
 #endif  // NAZIR_SRC_TEXT_SEGMENT_DATA_H_
