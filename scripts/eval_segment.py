@@ -57,7 +57,10 @@ def main():
     args = ap.parse_args()
 
     docs = sorted(f[: -len(".ar.txt")] for f in os.listdir(args.dir) if f.endswith(".ar.txt"))
+    # (doc, gold line) -> number of predicted boundaries inside that gold line, per language
+    split_lines = {}
     for lang in args.langs.split(","):
+        split_lines[lang] = {}
         tp = fp = fn = 0
         tp_in = fp_in = fn_in = 0
         fp_joined = 0
@@ -89,9 +92,12 @@ def main():
             tp_in += len((pred & gold) - paras)
             fp_in += len(pred - gold - paras)
             fn_in += len(gold - pred - paras)
+            line_ends = gold_cuts + [len(gold_text)]
             for c in sorted(pred - gold):
                 if ends_with_terminator(gold_text, c):
                     fp_joined += 1
+                line = next(i for i, e in enumerate(line_ends) if c < e)
+                split_lines[lang][(d, line)] = split_lines[lang].get((d, line), 0) + 1
             if shown < args.show:
                 raw_at = [i for i, ch in enumerate(raw) if not ch.isspace()]
                 for kind, cuts in (("extra", pred - gold), ("missed", gold - pred)):
@@ -116,6 +122,25 @@ def main():
               f"within paragraphs P={pri:.4f} R={rci:.4f} F1={fi:.4f} (tp={tp_in} fp={fp_in} fn={fn_in}); "
               f"{fp_joined} of the {fp} extra boundaries follow sentence punctuation inside one gold line "
               f"(F1 counting those as right: {fa:.4f}); skipped {skipped}")
+
+
+    # In a 1-1 suite (clean) gold line i of D.ar is the translation of line i of D.en: an Arabic line
+    # split by nazir whose English line is split too held two sentences in the source already.
+    if "ar" in split_lines and "en" in split_lines:
+        one_to_one = set()
+        for d in docs:
+            gold_path = os.path.join(args.dir, f"{d}.gold")
+            if os.path.exists(gold_path):
+                beads = open(gold_path).read().split()
+                if all(b == f"[{i}]:[{i}]" for i, b in enumerate(beads)):
+                    one_to_one.add(d)
+        ar_split = [k for k in split_lines["ar"] if k[0] in one_to_one]
+        both = [k for k in ar_split if k in split_lines["en"]]
+        en_only = [k for k in split_lines["en"] if k[0] in one_to_one and k not in split_lines["ar"]]
+        print(f"1-1 documents: {len(ar_split)} Arabic gold lines split by nazir, {len(both)} of them "
+              f"with the English line split too (two sentences in the source), "
+              f"{len(ar_split) - len(both)} Arabic only (the translator made two sentences); "
+              f"{len(en_only)} English lines split whose Arabic line is not")
 
 
 if __name__ == "__main__":

@@ -53,7 +53,12 @@ bool IsTrimmable(UChar32 c) {
                     u_charType(c) == U_CONTROL_CHAR);
 }
 
-bool IsParagraphSeparator(UChar32 c) { return c >= 0 && SentenceBreakClass(c) == U_SB_SEP; }
+// LF, CR and ICU's Sentence_Break=Sep (NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR).
+bool IsParagraphSeparator(UChar32 c) {
+  if (c < 0) return false;
+  const int sb = SentenceBreakClass(c);
+  return sb == U_SB_SEP || sb == U_SB_LF || sb == U_SB_CR;
+}
 
 // Quotes and brackets: ICU's Sentence_Break=Close class (" ' « » “ ” ( ) [ ]).
 bool IsClose(UChar32 c) { return c >= 0 && SentenceBreakClass(c) == U_SB_CLOSE; }
