@@ -12,7 +12,7 @@ namespace {
 
 // Weight of the consonant-key similarity against the character-level (symbol) similarity. Tuned on
 // the training half of names-dev (tests/names/names_eval.cpp).
-constexpr double kKeyWeight = 0.3;
+constexpr double kKeyWeight = 0.15;
 // Subtracted per stripped Arabic proclitic and per stripped English article (al-, el-, ...), so the
 // whole token wins a tie (docs/ARABIC.md: "keep the best with a small penalty per stripped clitic").
 constexpr double kCliticPenalty = 0.03;
@@ -48,6 +48,8 @@ std::vector<Analysis> EnglishAnalyses(std::string_view english) {
   }
   return out;
 }
+
+bool IsArticle(std::string_view prefix) { return prefix == "ال"; }
 
 double Combine(double key_sim, double sym_sim) {
   return kKeyWeight * key_sim + (1.0 - kKeyWeight) * sym_sim;
@@ -137,6 +139,14 @@ double NameMatcher::MatchName(std::string_view arabic, std::string_view english)
 }
 
 double NameMatcher::MatchArabic(std::string_view a, std::string_view b) const {
+  return ArabicSimilarity(a, b, /*strip_b=*/true);
+}
+
+double NameMatcher::MatchArabicStem(std::string_view token, std::string_view stem) const {
+  return ArabicSimilarity(token, stem, /*strip_b=*/false);
+}
+
+double NameMatcher::ArabicSimilarity(std::string_view a, std::string_view b, bool strip_b) const {
   const std::vector<std::string_view> wa = Words(a);
   const std::vector<std::string_view> wb = Words(b);
   if (wa.empty() || wb.empty()) return 0.0;
@@ -151,10 +161,26 @@ double NameMatcher::MatchArabic(std::string_view a, std::string_view b) const {
     const std::string sx = internal::ArabicSymbols(x.stem + rest_a);
     const std::string kx = internal::KeyOfSymbols(sx);
     for (const CliticAnalysis& y : ProcliticAnalyses(wb[0])) {
+      if (!strip_b && y.clitics > 0 && !(y.clitics == 1 && IsArticle(y.prefix))) continue;
       const std::string sy = internal::ArabicSymbols(y.stem + rest_b);
       const double s = Combine(internal::KeySimilarity(kx, internal::KeyOfSymbols(sy)),
                                internal::ArArSymbolSimilarity(sx, sy)) -
                        kCliticPenalty * (x.clitics + y.clitics);
+      best = std::max(best, s);
+    }
+  }
+  return best;
+}
+
+double NameMatcher::MatchEnglish(std::string_view a, std::string_view b) const {
+  const std::vector<Analysis> xa = EnglishAnalyses(a);
+  const std::vector<Analysis> xb = EnglishAnalyses(b);
+  double best = 0.0;
+  for (const Analysis& x : xa) {
+    for (const Analysis& y : xb) {
+      const double s = Combine(internal::KeySimilarity(x.key, y.key),
+                               internal::EnEnSymbolSimilarity(x.symbols, y.symbols)) -
+                       kCliticPenalty * (x.stripped + y.stripped);
       best = std::max(best, s);
     }
   }

@@ -63,6 +63,22 @@ void Collapse(std::string* s) {
 // ---- English letters -> symbols ------------------------------------------------------------------
 // Latin-ASCII folds é ü ø ... for names written with diacritics. ICU transliterators are not
 // thread-safe to use concurrently, so the one instance is guarded.
+// Slavic, Turkish and Polish letters whose sound Latin-ASCII loses (č -> c would read k): written as
+// the English digraph an Arabic transliteration follows (Vulić -> فوليتش). ç is read s (French,
+// Portuguese). Everything else: Any-Latin then Latin-ASCII.
+constexpr char16_t kNameAsciiRules[] = uR"(
+::NFC;
+[čćĉ] > ch; [ČĆĈ] > Ch;
+[šśŝşș] > sh; [ŠŚŜŞȘ] > Sh;
+[žźżẑ] > zh; [ŽŹŻ] > Zh;
+ğ > gh; Ğ > Gh;
+ç > s; Ç > S;
+ł > l; Ł > L;
+ñ > ny; Ñ > Ny;
+::Any-Latin;
+::Latin-ASCII;
+)";
+
 class AsciiFolder {
  public:
   static AsciiFolder& Get() {
@@ -83,7 +99,9 @@ class AsciiFolder {
  private:
   AsciiFolder() {
     UErrorCode status = U_ZERO_ERROR;
-    t_.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    UParseError parse_error;
+    t_.reset(icu::Transliterator::createFromRules(
+        "nazir-name-ascii", icu::UnicodeString(kNameAsciiRules), UTRANS_FORWARD, parse_error, status));
     if (U_FAILURE(status)) t_.reset();
   }
   std::mutex mu_;
@@ -220,7 +238,14 @@ std::string ArabicSymbols(std::string_view arabic) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) continue;
-    if (char s = ArabicSymbol(c)) out += s;
+    if (char s = ArabicSymbol(c)) {
+      // تش spells English ch / Slavic č as one sound (بوتشه Büche, فوليتش Vulić).
+      if (s == 'S' && !out.empty() && out.back() == 't') {
+        out.back() = 'C';
+        continue;
+      }
+      out += s;
+    }
   }
   Collapse(&out);
   return out;
@@ -258,6 +283,7 @@ std::string EnglishSymbols(std::string_view english) {
       }
       if (s) { out += s; i += 2; continue; }
     }
+    if (c == 'c' && c1 == 'z') { out += 'C'; i += 2; continue; }  // Polish cz (Czolgosz)
     if (c == 'c' && c1 == 'k') { out += 'k'; i += 2; continue; }
     if (c == 'd' && c1 == 'j') { out += 'j'; i += 2; continue; }
     if (c == 'q' && c1 == 'u') { out += "kw"; i += 2; continue; }
@@ -293,6 +319,14 @@ double ArArSymbolSimilarity(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return 0.0;
   const double d = WeightedDistance(a, b, ArDelete, ArDelete);
   const double norm = std::max(Weight(a, ArDelete), Weight(b, ArDelete));
+  if (norm <= 0) return 0.0;
+  return std::clamp(1.0 - d / norm, 0.0, 1.0);
+}
+
+double EnEnSymbolSimilarity(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return 0.0;
+  const double d = WeightedDistance(a, b, EnInsert, EnInsert);
+  const double norm = std::max(Weight(a, EnInsert), Weight(b, EnInsert));
   if (norm <= 0) return 0.0;
   return std::clamp(1.0 - d / norm, 0.0, 1.0);
 }

@@ -33,6 +33,9 @@ double ArEnSymbolSimilarity(std::string_view ar, std::string_view en);
 // Similarity 0..1 of two Arabic symbol strings (symmetric).
 double ArArSymbolSimilarity(std::string_view a, std::string_view b);
 
+// Similarity 0..1 of two English symbol strings (symmetric).
+double EnEnSymbolSimilarity(std::string_view a, std::string_view b);
+
 // Plain Levenshtein similarity 0..1 of two keys: 1 - distance / longer length.
 double KeySimilarity(std::string_view a, std::string_view b);
 

@@ -1,1 +1,297 @@
-int main(){}
+// names_eval: measures the real C++ name matcher on the names-dev lists (not a unit test; it reads
+// data outside the repo given on the command line). Driven by scripts/eval_names.py.
+//
+//   names_eval rank WIKIDATA_TSV [--half train|test] [--queries N] [--pool N] [--errors K]
+//     Transliteration ranking: each Arabic word against POOL English names including the right one.
+//   names_eval variants VARIANTS_TSV [--half train|test] [--errors K]
+//     Variant lookup (see RunVariants).
+//
+// Split: every row belongs to half "train" or "test" by FNV-1a hash of its lower-cased English name
+// (all spellings of one name fall in the same half). Tuning used only the train half; report test.
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "nazir/names/glossary.h"
+#include "nazir/names/matcher.h"
+#include "nazir/names/translit.h"
+
+namespace {
+
+uint64_t Fnv1a(const std::string& s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+std::string HalfOf(const std::string& english) { return Fnv1a(Lower(english)) % 2 == 0 ? "train" : "test"; }
+
+std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "cannot read " << path << "\n";
+    std::exit(1);
+  }
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> cols;
+    std::stringstream ss(line);
+    std::string col;
+    while (std::getline(ss, col, '\t')) cols.push_back(col);
+    rows.push_back(cols);
+  }
+  return rows;
+}
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string x;
+  while (std::getline(ss, x, sep))
+    if (!x.empty()) out.push_back(x);
+  return out;
+}
+
+struct Args {
+  std::string mode, path, half = "test";
+  int queries = 2000, pool = 1000, errors = 20;
+  bool sweep = false, explore = false;
+  uint32_t seed = 20240601;
+};
+
+Args Parse(int argc, char** argv) {
+  Args a;
+  if (argc < 3) {
+    std::cerr << "usage: names_eval rank|variants FILE [--half train|test] [--queries N] [--pool N] "
+                 "[--errors K] [--seed S]\n";
+    std::exit(2);
+  }
+  a.mode = argv[1];
+  a.path = argv[2];
+  for (int i = 3; i + 1 < argc; i += 2) {
+    const std::string k = argv[i], v = argv[i + 1];
+    if (k == "--half") a.half = v;
+    else if (k == "--queries") a.queries = std::atoi(v.c_str());
+    else if (k == "--pool") a.pool = std::atoi(v.c_str());
+    else if (k == "--errors") a.errors = std::atoi(v.c_str());
+    else if (k == "--sweep") a.sweep = v == "1";
+    else if (k == "--explore") a.explore = v == "1";
+    else if (k == "--seed") a.seed = static_cast<uint32_t>(std::atoi(v.c_str()));
+  }
+  return a;
+}
+
+int RunRank(const Args& args) {
+  const auto rows = ReadTsv(args.path);
+  std::vector<std::pair<std::string, std::string>> pairs;  // arabic, english
+  std::unordered_map<std::string, std::set<std::string>> gold;  // arabic -> every English it pairs with
+  std::set<std::string> english_set;
+  for (const auto& r : rows) {
+    if (r.size() < 2 || HalfOf(r[1]) != args.half) continue;
+    pairs.push_back({r[0], r[1]});
+    gold[r[0]].insert(Lower(r[1]));
+    english_set.insert(r[1]);
+  }
+  const std::vector<std::string> english(english_set.begin(), english_set.end());
+  std::mt19937 rng(args.seed);
+  std::shuffle(pairs.begin(), pairs.end(), rng);
+  const int nq = std::min<int>(args.queries, static_cast<int>(pairs.size()));
+  const auto& m = nazir::names::NameMatcher::Get();
+  int correct = 0, shown = 0;
+  for (int q = 0; q < nq; ++q) {
+    const auto& [ar, en] = pairs[q];
+    const double right = m.MatchWord(ar, en).score;
+    std::string best_wrong;
+    double best_wrong_score = -1;
+    int drawn = 0;
+    std::uniform_int_distribution<size_t> pick(0, english.size() - 1);
+    while (drawn < args.pool - 1) {
+      const std::string& cand = english[pick(rng)];
+      if (gold[ar].count(Lower(cand))) continue;  // another valid English form of this word
+      ++drawn;
+      const double s = m.MatchWord(ar, cand).score;
+      if (s > best_wrong_score) {
+        best_wrong_score = s;
+        best_wrong = cand;
+      }
+    }
+    if (right > best_wrong_score) {
+      ++correct;
+    } else if (shown < args.errors) {
+      ++shown;
+      std::printf("ERR\t%s\t%s\t%.3f\tbeaten by %s\t%.3f\tkeys %s %s %s\n", ar.c_str(), en.c_str(), right,
+                  best_wrong.c_str(), best_wrong_score, nazir::names::ArabicKey(ar).c_str(),
+                  nazir::names::EnglishKey(en).c_str(), nazir::names::EnglishKey(best_wrong).c_str());
+    }
+  }
+  std::printf("rank half=%s queries=%d pool=%d top1=%.4f\n", args.half.c_str(), nq, args.pool,
+              static_cast<double>(correct) / nq);
+  return 0;
+}
+
+// Variant lookup. Names of the half are split again by hash into "in the glossary" (3 of 4) and
+// "not in the glossary" (1 of 4). Each in-glossary name is imported as an entry with its English form
+// and its FIRST Arabic spelling; its other spellings are looked up (top-1 = the entry ranks first).
+// Every spelling of an out-of-glossary name is looked up too: any hit is a false positive.
+int RunVariants(const Args& args) {
+  const auto rows = ReadTsv(args.path);
+  std::vector<nazir::GlossaryEntry> entries;
+  std::vector<std::pair<std::string, size_t>> in_queries;  // spelling, entry index
+  std::vector<std::pair<std::string, std::string>> out_queries;  // spelling, its english
+  for (const auto& r : rows) {
+    if (r.size() < 3 || HalfOf(r[0]) != args.half) continue;
+    const std::vector<std::string> sp = Split(r[2], '|');
+    if (sp.size() < 2) continue;
+    const bool in = (Fnv1a("glossary:" + Lower(r[0])) % 4) != 0;
+    if (in) {
+      nazir::GlossaryEntry e;
+      e.id = static_cast<int64_t>(entries.size());
+      e.english = r[0];
+      e.arabic.push_back({sp[0], 1, "", ""});
+      for (size_t i = 1; i < sp.size(); ++i) in_queries.push_back({sp[i], entries.size()});
+      entries.push_back(e);
+    } else {
+      for (const auto& s : sp) out_queries.push_back({s, r[0]});
+    }
+  }
+  // An out-of-glossary spelling that is, after normalization, also a spelling of an in-glossary name
+  // (the silver list has China and People's Republic of China, Hennig and Henig) cannot be told apart
+  // by any lookup: counted separately.
+  std::set<std::string> in_spellings;
+  for (const auto& e : entries)
+    for (const auto& n : nazir::names::NormalizedForms(e.arabic[0].text)) in_spellings.insert(n);
+  for (const auto& [q, want] : in_queries)
+    for (const auto& n : nazir::names::NormalizedForms(q)) in_spellings.insert(n);
+  std::vector<std::pair<std::string, std::string>> ambiguous;
+  {
+    std::vector<std::pair<std::string, std::string>> kept;
+    for (const auto& oq : out_queries) {
+      const auto forms = nazir::names::NormalizedForms(oq.first);
+      (!forms.empty() && in_spellings.count(forms[0]) ? ambiguous : kept).push_back(oq);
+    }
+    out_queries = kept;
+  }
+  std::printf("out-of-glossary spellings also spelling an in-glossary name (excluded from FP): %zu\n",
+              ambiguous.size());
+  nazir::names::GlossaryIndex index;
+  index.Add(entries);
+  if (args.explore) {
+    // Dumps s_ar, s_en of each query against every entry: query_kind(in/out) qid entry right s_ar s_en
+    const auto& m = nazir::names::NameMatcher::Get();
+    FILE* f = std::fopen("/tmp/names_explore.tsv", "w");
+    int qid = 0;
+    auto dump = [&](const std::string& q, long want, const char* kind) {
+      for (size_t i = 0; i < entries.size(); ++i) {
+        const double sa = m.MatchArabic(q, entries[i].arabic[0].text);
+        const double se = m.MatchName(q, entries[i].english);
+        if (sa < 0.5 && se < 0.5) continue;
+        std::fprintf(f, "%s\t%d\t%zu\t%d\t%.4f\t%.4f\n", kind, qid, i, static_cast<long>(i) == want, sa, se);
+      }
+      ++qid;
+    };
+    for (const auto& [q, want] : in_queries) dump(q, static_cast<long>(want), "in");
+    for (const auto& [q, en] : out_queries) dump(q, -1, "out");
+    std::fclose(f);
+    return 0;
+  }
+  if (args.sweep) {
+    // Threshold sweep: best hit of every query at threshold 0, then top-1 and FP rate per threshold.
+    std::vector<std::pair<double, bool>> in_best;  // score of the top hit, is it the right entry
+    std::vector<double> out_best;
+    int index_misses = 0;
+    for (const auto& [q, want] : in_queries) {
+      const auto hits = index.Lookup(q, 1, 0.0);
+      in_best.push_back(hits.empty() ? std::make_pair(-1.0, false) : std::make_pair(hits[0].score, hits[0].entry == want));
+      if (!hits.empty() && hits[0].entry != want) {
+        const auto direct = nazir::names::ScoreEntry(q, entries[want], 0.0);
+        std::printf("RANKMISS\t%s\twant %s/%s %.3f\tgot %s/%s %.3f\n", q.c_str(), entries[want].english.c_str(),
+                    entries[want].arabic[0].text.c_str(), direct ? direct->score : 0.0,
+                    entries[hits[0].entry].english.c_str(), entries[hits[0].entry].arabic[0].text.c_str(),
+                    hits[0].score);
+      }
+      const auto c = index.Candidates(q);
+      if (std::find(c.begin(), c.end(), want) == c.end()) {
+        ++index_misses;
+        const auto direct = nazir::names::ScoreEntry(q, entries[want], 0.0);
+        std::printf("IDXMISS\t%s\t%s/%s\tkeys %s %s %s\tdirect score %.3f\n", q.c_str(), entries[want].english.c_str(),
+                    entries[want].arabic[0].text.c_str(), nazir::names::ArabicKey(q).c_str(),
+                    nazir::names::ArabicKey(entries[want].arabic[0].text).c_str(),
+                    nazir::names::EnglishKey(entries[want].english).c_str(), direct ? direct->score : 0.0);
+      }
+    }
+    for (const auto& [q, en] : out_queries) {
+      const auto hits = index.Lookup(q, 1, 0.0);
+      out_best.push_back(hits.empty() ? -1.0 : hits[0].score);
+    }
+    std::printf("index misses (right entry not among candidates): %d of %zu\n", index_misses, in_queries.size());
+    for (double t = 0.70; t < 0.96; t += 0.01) {
+      int ok = 0, fp = 0;
+      for (const auto& [s, right] : in_best) ok += (right && s >= t);
+      for (double s : out_best) fp += (s >= t);
+      std::printf("t=%.2f top1=%.4f fp=%.4f\n", t, static_cast<double>(ok) / in_best.size(),
+                  static_cast<double>(fp) / out_best.size());
+    }
+    return 0;
+  }
+  int correct = 0, shown = 0;
+  for (const auto& [q, want] : in_queries) {
+    const auto hits = index.Lookup(q, 5);
+    if (!hits.empty() && hits[0].entry == want) {
+      ++correct;
+    } else if (shown < args.errors) {
+      ++shown;
+      std::printf("MISS\t%s\twant %s/%s\tgot %s\t%.3f\n", q.c_str(), entries[want].english.c_str(),
+                  entries[want].arabic[0].text.c_str(),
+                  hits.empty() ? "-" : (entries[hits[0].entry].english + "/" + entries[hits[0].entry].arabic[0].text).c_str(),
+                  hits.empty() ? 0.0 : hits[0].score);
+    }
+  }
+  int fp = 0;
+  shown = 0;
+  for (const auto& [q, en] : out_queries) {
+    const auto hits = index.Lookup(q, 5);
+    if (hits.empty()) continue;
+    ++fp;
+    if (shown < args.errors) {
+      ++shown;
+      std::printf("FP\t%s (%s)\tgot %s/%s\t%.3f\n", q.c_str(), en.c_str(), entries[hits[0].entry].english.c_str(),
+                  entries[hits[0].entry].arabic[0].text.c_str(), hits[0].score);
+    }
+  }
+  std::printf("variants half=%s entries=%zu queries=%zu top1=%.4f out_queries=%zu fp_rate=%.4f\n",
+              args.half.c_str(), entries.size(), in_queries.size(),
+              static_cast<double>(correct) / std::max<size_t>(1, in_queries.size()), out_queries.size(),
+              static_cast<double>(fp) / std::max<size_t>(1, out_queries.size()));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Args args = Parse(argc, argv);
+  if (args.mode == "rank") return RunRank(args);
+  if (args.mode == "variants") return RunVariants(args);
+  std::cerr << "unknown mode " << args.mode << "\n";
+  return 2;
+}

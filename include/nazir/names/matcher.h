@@ -36,6 +36,17 @@ class NameMatcher {
 
   // Similarity of two Arabic spellings of one name (ستولتنبرغ ~ ستلولتنبرج), for folding variants.
   double MatchArabic(std::string_view a, std::string_view b) const;
+
+  // Similarity of an Arabic token as written in text (may carry proclitics: والسراج) and a stored
+  // spelling of a name (a stem: only its article may be stripped). Unlike MatchArabic, never strips
+  // و/ب/ل/ك/ف from `stem` (لارشر is not ل + ارشر).
+  double MatchArabicStem(std::string_view token, std::string_view stem) const;
+
+  // Similarity of two English spellings of one name (Gaddafi ~ Qadhafi), same scale.
+  double MatchEnglish(std::string_view a, std::string_view b) const;
+
+ private:
+  double ArabicSimilarity(std::string_view a, std::string_view b, bool strip_b) const;
 };
 
 }  // namespace nazir::names

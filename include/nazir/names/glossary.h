@@ -1,0 +1,148 @@
+// Glossary of names: mining entries from aligned sentence pairs, and looking entries up from any
+// spelling.
+//
+// Mining: English candidate names (capitalized spans with their particles: al-, bin, de, Di, ...) are
+// linked to Arabic spans of 1-4 tokens in the counterpart sentence by name similarity (NameMatcher),
+// the CLDR gazetteer and co-occurrence over all pairs; links are kept when mutual-best; Arabic spellings
+// linked to the same English name are folded into one entry (never two spellings linked to different
+// English names); headwords by frequency; PER/LOC/ORG where the evidence says so.
+//
+//   std::vector<nazir::names::AlignedPair> pairs = {{"قال ستولتنبرغ ...", "Stoltenberg said ...", "doc1", 0}};
+//   std::vector<nazir::GlossaryEntry> g = nazir::names::MineGlossary(pairs);
+//
+// Lookup: a query in Arabic or English, any spelling, with or without clitics, scored against entries;
+// each hit says how it matched. Unrelated names score under the threshold and return nothing. A store
+// keeps EntryKeys() of every entry in an indexed table and probes it with QueryKeys() to fetch the few
+// candidates, then ranks them with RankEntries(); GlossaryIndex does the same in memory.
+//
+//   nazir::names::GlossaryIndex index;
+//   index.Add(g);
+//   for (const auto& hit : index.Lookup("لستلولتنبرج", 5)) { ... hit.entry, hit.score, hit.how ... }
+#ifndef NAZIR_NAMES_GLOSSARY_H_
+#define NAZIR_NAMES_GLOSSARY_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "nazir/model/glossary.h"
+
+namespace nazir::names {
+
+// ---- mining ------------------------------------------------------------------------------------------
+
+// One aligned sentence pair (a bead's two sides, sentences joined with a space).
+struct AlignedPair {
+  std::string arabic;
+  std::string english;
+  std::string doc_id;
+  int sentence = 0;  // index of the pair in its document; sources read "doc_id:sentence"
+};
+
+// Knobs of MineGlossary; the defaults are what the tests and the CLI use.
+struct MiningOptions {
+  // Keep an entry only if its English name was linked at least this many times.
+  int min_count = 1;
+  // Minimum name-similarity score for a transliteration link (gazetteer and co-occurrence links
+  // have their own evidence). 0 = the built-in default (kDefaultLinkThreshold in glossary.cpp).
+  double min_link_score = 0.0;
+};
+
+// Mines glossary entries from aligned pairs. Entries come out most frequent first, ids 1..n.
+std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs,
+                                        const MiningOptions& options = {});
+
+// A capitalized English name span found in a sentence (exposed for tests and the aligner).
+struct NameSpan {
+  std::string text;   // "Jens Stoltenberg", "Fayez al-Sarraj"
+  size_t begin = 0;   // byte offsets in the sentence
+  size_t end = 0;
+  std::string type;   // PER/LOC/ORG when a neighbouring title or keyword says so, else ""
+};
+
+// Capitalized spans of an English sentence, with inner particles (al-, bin, de, Di, van, of ...).
+// The sentence-initial word counts only when it is not a common function word.
+std::vector<NameSpan> EnglishNameSpans(std::string_view english);
+
+// ---- lookup ------------------------------------------------------------------------------------------
+
+// Default acceptance threshold of a lookup score (0..1). Tuned on the train half of names-dev
+// variants (tests/names/names_eval.cpp) for a false-positive rate under 5%.
+double DefaultLookupThreshold();
+
+// How a hit matched: the spelling as stored, the same after normalization (hamza, ta marbuta,
+// harakat, clitics, case), by transliteration similarity, or through the CLDR gazetteer (an exonym:
+// الهند for India).
+enum class MatchKind { kExact, kNormalized, kTransliteration, kGazetteer };
+
+// "exact", "normalized", "transliteration", "gazetteer".
+std::string_view MatchKindName(MatchKind kind);
+
+// One entry matching a query.
+struct LookupHit {
+  size_t entry = 0;     // index into the candidates given (or into the GlossaryIndex)
+  double score = 0.0;   // 0..1, 1 = the same spelling
+  MatchKind how = MatchKind::kTransliteration;
+  std::string matched;  // the entry's spelling that matched best
+};
+
+// An index key of an entry or a probe of a query. kind "norm": normalized spelling (Arabic without
+// proclitics); kind "cons": a consonant-class key or a one-deletion neighbour of one (symmetric-delete
+// index: a probe finds every entry whose key is within one edit).
+struct LookupKey {
+  std::string kind;
+  std::string key;
+  std::string variant;  // the spelling that produced it
+  bool operator==(const LookupKey& o) const { return kind == o.kind && key == o.key; }
+};
+
+// The normalized spelling a "norm" key holds: Arabic -> text::Normalizer key with the proclitics of
+// the first word stripped (every analysis gives one key); English -> case-folded.
+std::vector<std::string> NormalizedForms(std::string_view name);
+
+// Keys to store for an entry: every Arabic and English spelling, whole and word by word.
+std::vector<LookupKey> EntryKeys(const GlossaryEntry& entry);
+
+// Keys to probe for a query (any of them hitting an entry key makes the entry a candidate).
+std::vector<LookupKey> QueryKeys(std::string_view query);
+
+// Scores one entry against a query; nullopt when under `threshold`.
+std::optional<LookupHit> ScoreEntry(std::string_view query, const GlossaryEntry& entry,
+                                    double threshold = DefaultLookupThreshold());
+
+// Scores `candidates` against a query, best first, at most `limit` hits (limit <= 0: all); hit.entry
+// indexes `candidates`.
+std::vector<LookupHit> RankEntries(std::string_view query,
+                                   const std::vector<const GlossaryEntry*>& candidates, int limit,
+                                   double threshold = DefaultLookupThreshold());
+
+// An in-memory glossary with a key index (what a store does with an SQL index).
+class GlossaryIndex {
+ public:
+  // Adds entries (copied); their positions continue from size().
+  void Add(const std::vector<GlossaryEntry>& entries);
+  void Add(GlossaryEntry entry);
+
+  size_t size() const { return entries_.size(); }
+  const GlossaryEntry& entry(size_t i) const { return entries_[i]; }
+
+  // The entries matching `query`, best first (hit.entry indexes this index). Empty when nothing is
+  // close enough.
+  std::vector<LookupHit> Lookup(std::string_view query, int limit,
+                                double threshold = DefaultLookupThreshold()) const;
+
+  // Candidates a query's keys reach (before scoring); exposed for the benchmark.
+  std::vector<size_t> Candidates(std::string_view query) const;
+
+ private:
+  std::vector<GlossaryEntry> entries_;
+  std::unordered_map<std::string, std::vector<uint32_t>> keys_;  // kind + '\t' + key -> entries
+};
+
+}  // namespace nazir::names
+
+#endif  // NAZIR_NAMES_GLOSSARY_H_
