@@ -59,10 +59,13 @@ class TmxWriter {
   // Fills header.creationtoolversion and header.creationdate when empty.
   static StatusOr<std::unique_ptr<TmxWriter>> Open(const std::string& path, const TmxWriterOptions& options);
 
-  // Writes one <tu>. Fills in what `tu` leaves empty: tuid (StableTuid of its segments) and
-  // creationdate (the header's). The tuv matching header.srclang is written first. Fails on a TU
-  // without tuvs, invalid UTF-8, malformed seg_markup, an invalid date, or (with kRefuse) a forbidden
-  // character; the message names the tuid. After a failure the writer refuses further writes.
+  // Writes one <tu>. Fills in what `tu` leaves empty: tuid (StableTuid of the TU as written: cleaned
+  // segments, source first; "-2", "-3"... appended when the same pair comes again, so tuids stay unique)
+  // and creationdate (the header's). The tuv matching srclang (the TU's, else the header's) is written
+  // first. A tuv with seg_markup is written from it (Tuv::text is then ignored). Fails on a TU without
+  // tuvs, a tuv without a language, invalid UTF-8, malformed seg_markup or markup with non-TMX elements,
+  // an invalid date, or (kRefuse) a forbidden character; the message names the tuid. A failed Write
+  // writes nothing and the writer stays usable (only an I/O error is final).
   Status Write(const TranslationUnit& tu);
 
   // Ends the document and renames the temporary file over `path`. Without Close() (or after an
@@ -87,8 +90,8 @@ class TmxWriter {
   std::unique_ptr<Impl> impl_;
 };
 
-// A stable tuid for a pair: the same source and target text always give the same id, across runs and
-// machines ("nz-" + 16 hex digits of a 64-bit FNV-1a hash of the segments in order).
+// A stable tuid for a TU: the same segment texts in the same order always give the same id, across runs
+// and machines ("nz-" + 16 hex digits of a 64-bit FNV-1a hash of Tuv::text in order).
 std::string StableTuid(const TranslationUnit& tu);
 
 // `t` (seconds since the epoch) in the TMX date form, UTC: 20261123T101500Z.
@@ -97,9 +100,9 @@ std::string FormatTmxDate(std::time_t t);
 // True if `date` is a valid TMX date: YYYYMMDDThhmmssZ with a real calendar date and time.
 bool IsValidTmxDate(std::string_view date);
 
-// The TU nazir writes for one aligned pair: tuvs in options.header.srclang and options.tgtlang, a
-// stable tuid, and the props x-confidence (two decimals), x-bead, x-source-doc, x-target-doc (the
-// document props only when non-empty). The creationdate is left for the writer to fill in.
+// The TU nazir writes for one aligned pair: tuvs in options.header.srclang and options.tgtlang, and the
+// props x-confidence (two decimals), x-bead, x-source-doc, x-target-doc (each only when non-empty;
+// confidence always). tuid and creationdate are left for the writer to fill in.
 TranslationUnit MakePairTu(std::string_view src_text, std::string_view tgt_text, const TmxWriterOptions& options,
                            double confidence, std::string_view bead_shape, std::string_view source_doc,
                            std::string_view target_doc);
