@@ -98,6 +98,23 @@ struct AddTuResult {
   bool inserted = false;  // false: a duplicate, folded into an existing row (its count went up)
 };
 
+// A TU with everything AddTu() derives from it computed (tokenizing both sides is the expensive part).
+// Build it with PrepareTu() on worker threads, then add it with Store::AddPreparedTu() on the writer's.
+struct PreparedTu {
+  TranslationUnit tu;
+  int ar_index = -1;          // the tuv whose language parses as Arabic / English (first one), or -1
+  int en_index = -1;
+  std::string ar_words;       // word/number token keys of that tuv, joined by spaces
+  std::string en_words;
+  int ar_word_count = 0;
+  int en_word_count = 0;
+  std::string dup_key;        // every tuv's (language tag lower-cased, whitespace-collapsed text), sorted
+  uint64_t dup_hash = 0;      // hash of dup_key (indexed); equal dup_keys fold
+};
+
+// Computes the keys of `tu`. Thread-safe; fails on a TU without any tuv.
+StatusOr<PreparedTu> PrepareTu(TranslationUnit tu);
+
 // Export / iteration filter.
 struct TuFilter {
   // Keeps TUs whose confidence is >= this. TUs without any confidence (from a human TM) are kept:
@@ -190,6 +207,8 @@ class Store {
   // it: count + 1, a provenance row, the best confidence kept; the stored copy (props, notes) is the
   // first one. Indexes the Arabic and English sides for lookup and concordance. Needs a tuv.
   StatusOr<AddTuResult> AddTu(const TranslationUnit& tu, const TuProvenance& provenance);
+  // The same for a TU prepared earlier (possibly on another thread).
+  StatusOr<AddTuResult> AddPreparedTu(const PreparedTu& tu, const TuProvenance& provenance);
 
   // The stored TU, or nullopt.
   StatusOr<std::optional<StoredTu>> GetTu(int64_t id);
@@ -215,7 +234,7 @@ class Store {
   // Stores `entry` (a new one when entry.id == 0, else replacing that entry, its variants and its keys)
   // with its lookup keys; returns the id.
   StatusOr<int64_t> PutGlossaryEntry(const GlossaryEntry& entry, const std::vector<GlossaryKey>& keys);
-  // The entry with its variants (Arabic by descending count, English headword first), or nullopt.
+  // The entry with its variants (in the order PutGlossaryEntry was given them), or nullopt.
   StatusOr<std::optional<GlossaryEntry>> GetGlossaryEntry(int64_t id);
   // The keys stored for an entry.
   StatusOr<std::vector<GlossaryKey>> GetGlossaryKeys(int64_t id);
@@ -235,8 +254,14 @@ class Store {
  private:
   explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
   Status Init(const StoreOptions& options);
+  Status CreateSchema();
+  StatusOr<int64_t> OriginFileId(const std::string& path);
+  Status IndexSide(int64_t tu_id, const char* table, std::string_view words, Lang lang, bool remove);
+  Status DeleteTu(int64_t tu_id);
+  StatusOr<StoredTu> ReadTu(Statement& st);
 
   std::unique_ptr<Database> db_;
+  bool read_only_ = false;
 };
 
 }  // namespace nazir::store

@@ -19,11 +19,15 @@
 // (document frequency from the index): those postings are fetched first, a few more rare tokens rank
 // them, and only the best-ranked `max_candidates` are scored exactly.
 //
-// Concordance finds a phrase inside segments (also inside a word: بطرابلس contains طرابلس), through an
-// FTS5 trigram index of the segments' keys (the same key sequence joined by spaces, punctuation
-// included); every candidate is checked by substring search on its keys and the hit mapped back to byte
-// offsets in the original text (whole tokens). Phrases shorter than three characters use the word
-// index (whole-token matches only).
+// Concordance finds a phrase inside segments, comparing word keys (punctuation ignored): a segment
+// matches where its words hold the phrase's words in order and adjacent, the first phrase word being a
+// whole word or what is left of one once an Arabic proclitic is off (طرابلس in بطرابلس, السراج in
+// والسراج), the last phrase word possibly the beginning of a longer word (minister in ministers; a
+// one-word phrase likewise). Retrieval is the same word index: the first word and the middle words as
+// terms, the last as a prefix (proclitic stems are indexed as terms of their own); each candidate is
+// then checked against the rule and the hit mapped back to byte offsets of whole tokens in the
+// original text. Substrings inside a word ("ripol" in Tripoli) are not found: an FTS5 trigram index
+// would find them but cost 3x the import time and 2x the space (measured, scripts/bench_tm.sh).
 //
 //   nazir::store::LookupOptions opt;
 //   opt.min_match = 70;
@@ -91,8 +95,8 @@ struct ConcordanceHit {
   int count = 0;
 };
 
-// Segments containing `phrase` (compared on keys: case, diacritics and letter variants folded),
-// newest first.
+// Segments containing `phrase` (compared on keys: case, diacritics and letter variants folded; the rule
+// above), newest first.
 StatusOr<std::vector<ConcordanceHit>> Concordance(Store& store, std::string_view phrase,
                                                   const ConcordanceOptions& options);
 

@@ -1,0 +1,353 @@
+#include "nazir/store/tm_search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include "nazir/text/tokenize.h"
+#include "tu_keys.h"
+
+namespace nazir::store {
+namespace {
+
+using internal::FtsTerm;
+using internal::SplitKeys;
+using internal::WordKeys;
+
+// Postings read per lookup before retrieval stops widening: about 30 ms of FTS5 iteration on the
+// benchmark machine (scripts/bench_tm.sh). Queries made only of very common words hit it; their rarest
+// words are still read first.
+constexpr int64_t kPostingBudget = 200000;
+
+// Concordance candidates checked per query at most (each is a row read and a word comparison).
+constexpr int kMaxConcordanceChecks = 20000;
+
+// The per-language pieces of SQL.
+struct Side {
+  const char* index;   // FTS5 table
+  const char* vocab;   // its fts5vocab table
+  const char* words;   // tu column with the word keys
+  const char* count;   // tu column with the word count
+  const char* text;    // tu column with the text
+  const char* other_text;
+  const char* other_lang;
+};
+
+const Side& SideOf(Lang lang) {
+  static const Side kAr{"tu_idx_ar", "tu_idx_ar_vocab", "ar_words", "ar_n", "ar_text", "en_text", "en_lang"};
+  static const Side kEn{"tu_idx_en", "tu_idx_en_vocab", "en_words", "en_n", "en_text", "ar_text", "ar_lang"};
+  return lang == Lang::kAr ? kAr : kEn;
+}
+
+// An FTS5 string literal: the term in double quotes (FtsTerm output never holds a quote).
+std::string Quote(std::string_view term) { return "\"" + std::string(term) + "\""; }
+
+// All token keys of `text`, punctuation included: two segments with equal sequences are identical for
+// a translator.
+std::vector<std::string> AllKeys(std::string_view text, Lang lang) {
+  std::vector<std::string> keys;
+  for (text::Token& t : text::Tokenize(text, lang)) keys.push_back(std::move(t.key));
+  return keys;
+}
+
+// floor(100 * (1 - d / max(n, m))) in integers.
+int Percent(int distance, size_t n, size_t m) {
+  const auto longest = static_cast<int>(std::max(n, m));
+  if (longest == 0) return 100;
+  return (100 * (longest - distance)) / longest;
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// `word` begins with `p`, itself or once an Arabic proclitic is off.
+bool BeginsWith(std::string_view word, std::string_view p, Lang lang) {
+  if (StartsWith(word, p)) return true;
+  for (const std::string& stem : internal::ProcliticStems(word, lang)) {
+    if (StartsWith(stem, p)) return true;
+  }
+  return false;
+}
+
+bool EqualsForm(std::string_view word, std::string_view p, Lang lang) {
+  if (word == p) return true;
+  for (const std::string& stem : internal::ProcliticStems(word, lang)) {
+    if (stem == p) return true;
+  }
+  return false;
+}
+
+// Index of the first word where `phrase` matches in `words` (concordance rule in tm_search.h), or -1.
+int FindPhrase(const std::vector<std::string_view>& words, const std::vector<std::string>& phrase, Lang lang) {
+  const size_t k = phrase.size();
+  if (k == 0 || words.size() < k) return -1;
+  for (size_t i = 0; i + k <= words.size(); ++i) {
+    if (k == 1) {
+      if (BeginsWith(words[i], phrase[0], lang)) return static_cast<int>(i);
+      continue;
+    }
+    if (!EqualsForm(words[i], phrase[0], lang)) continue;
+    bool ok = true;
+    for (size_t j = 1; j + 1 < k && ok; ++j) ok = words[i + j] == phrase[j];
+    if (ok && StartsWith(words[i + k - 1], phrase[k - 1])) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace
+
+Lang GuessLang(std::string_view text) {
+  int32_t i = 0;
+  const auto len = static_cast<int32_t>(text.size());
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, len, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    if (uscript_getScript(c, &status) == USCRIPT_ARABIC && U_SUCCESS(status)) return Lang::kAr;
+  }
+  return Lang::kEn;
+}
+
+int MatchPercent(std::string_view a, std::string_view b, Lang lang) {
+  const std::vector<std::string> ka = WordKeys(a, lang);
+  const std::vector<std::string> kb = WordKeys(b, lang);
+  const std::vector<std::string_view> va(ka.begin(), ka.end());
+  const std::vector<std::string_view> vb(kb.begin(), kb.end());
+  const int d = internal::TokenEditDistance(va, vb);
+  const int score = Percent(d, va.size(), vb.size());
+  if (score == 100 && AllKeys(a, lang) != AllKeys(b, lang)) return 99;
+  return score;
+}
+
+StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, const LookupOptions& options) {
+  if (options.min_match < 0 || options.min_match > 100) {
+    return InvalidArgumentError("--min-match must be between 0 and 100");
+  }
+  if (options.limit < 1) return InvalidArgumentError("--limit must be at least 1");
+  const Lang lang = options.lang.value_or(GuessLang(sentence));
+  const Side& side = SideOf(lang);
+  Database& db = store.db();
+  std::vector<TmMatch> out;
+
+  const std::vector<std::string> query = WordKeys(sentence, lang);
+  const size_t n = query.size();
+  if (n == 0) return out;
+  std::vector<std::string_view> qv(query.begin(), query.end());
+
+  // Distinct terms with how many query positions each covers, and their document frequencies.
+  struct Term {
+    std::string fts;
+    int positions = 0;
+    int64_t df = 0;
+  };
+  std::vector<Term> terms;
+  {
+    std::unordered_map<std::string, size_t> at;
+    for (const std::string& k : query) {
+      std::string t = FtsTerm(k);
+      auto [it, fresh] = at.emplace(t, terms.size());
+      if (fresh) terms.push_back({std::move(t), 0, 0});
+      ++terms[it->second].positions;
+    }
+  }
+  StatusOr<Statement*> df = db.Cached(std::string("SELECT doc FROM ") + side.vocab + " WHERE term = ?1");
+  if (!df.ok()) return df.status();
+  for (Term& t : terms) {
+    (*df)->Bind(1, t.fts);
+    StatusOr<bool> row = (*df)->Step();
+    if (!row.ok()) return row.status();
+    t.df = *row ? (*df)->ColumnInt(0) : 0;
+    (*df)->Reset();
+  }
+  std::stable_sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) { return a.df < b.df; });
+
+  // A match >= t% leaves at most n - ceil(t n / 100) query positions unmatched, so it holds one of any
+  // n - ceil(t n / 100) + 1 positions: take them from the rarest terms (all of them must be read).
+  const auto nn = static_cast<int64_t>(n);
+  const int64_t must_cover = std::min<int64_t>(nn, nn - (options.min_match * nn + 99) / 100 + 1);
+  StatusOr<int64_t> max_id = db.QueryInt("SELECT max(id) FROM tu");
+  if (!max_id.ok()) return max_id.status();
+  const double total = static_cast<double>(*max_id) + 1.0;
+
+  StatusOr<Statement*> postings =
+      db.Cached(std::string("SELECT rowid FROM ") + side.index + " WHERE " + side.index + " MATCH ?1");
+  if (!postings.ok()) return postings.status();
+  std::unordered_map<int64_t, double> weight;
+  int64_t covered = 0;
+  int64_t read = 0;
+  for (const Term& t : terms) {
+    if (t.df == 0) {
+      covered += t.positions;
+      continue;
+    }
+    const bool required = covered < must_cover;
+    if (!required && read + t.df > kPostingBudget) break;
+    covered += t.positions;
+    // Inverse document frequency (BM25's form): rare words rank candidates most.
+    const double idf = std::log((total - static_cast<double>(t.df) + 0.5) / (static_cast<double>(t.df) + 0.5) + 1.0);
+    (*postings)->Bind(1, Quote(t.fts));
+    for (;;) {
+      StatusOr<bool> row = (*postings)->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      ++read;
+      const int64_t id = (*postings)->ColumnInt(0);
+      if (required) {
+        weight[id] += idf;
+      } else {
+        auto it = weight.find(id);
+        if (it != weight.end()) it->second += idf;
+      }
+    }
+    (*postings)->Reset();
+    if (required && read > kPostingBudget && covered >= must_cover) break;
+  }
+
+  // The best-ranked candidates, scored exactly.
+  std::vector<std::pair<double, int64_t>> ranked;
+  ranked.reserve(weight.size());
+  for (const auto& [id, w] : weight) ranked.emplace_back(w, id);
+  const size_t keep = std::min(ranked.size(), static_cast<size_t>(std::max(1, options.max_candidates)));
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second > b.second; });
+  ranked.resize(keep);
+
+  struct Scored {
+    int64_t id;
+    int score;
+    int distance;
+    int count;
+  };
+  std::vector<Scored> scored;
+  StatusOr<Statement*> words =
+      db.Cached(std::string("SELECT ") + side.words + ", " + side.count + ", count FROM tu WHERE id = ?1");
+  if (!words.ok()) return words.status();
+  for (const auto& [w, id] : ranked) {
+    (*words)->Bind(1, id);
+    StatusOr<bool> row = (*words)->Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      const auto m = static_cast<size_t>((*words)->ColumnInt(1));
+      // |n - m| edits at least: skip the DP when even that misses the threshold.
+      const int least = static_cast<int>(n > m ? n - m : m - n);
+      if (Percent(least, n, m) >= options.min_match) {
+        const std::vector<std::string_view> cv = SplitKeys((*words)->ColumnText(0));
+        const int d = internal::TokenEditDistance(qv, cv);
+        const int score = Percent(d, n, cv.size());
+        if (score >= options.min_match) {
+          scored.push_back({id, score, d, static_cast<int>((*words)->ColumnInt(2))});
+        }
+      }
+    }
+    (*words)->Reset();
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.count != b.count) return a.count > b.count;
+    return a.id > b.id;
+  });
+
+  StatusOr<Statement*> detail = db.Cached(std::string("SELECT ") + side.text + ", " + side.other_text + ", " +
+                                          side.other_lang + ", count, confidence FROM tu WHERE id = ?1");
+  if (!detail.ok()) return detail.status();
+  std::vector<std::string> query_all;
+  for (const Scored& s : scored) {
+    if (static_cast<int>(out.size()) >= options.limit) break;
+    (*detail)->Bind(1, s.id);
+    StatusOr<bool> row = (*detail)->Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      TmMatch m;
+      m.tu_id = s.id;
+      m.score = s.score;
+      m.lang = lang;
+      m.source_text = std::string((*detail)->ColumnText(0));
+      m.target_text = std::string((*detail)->ColumnText(1));
+      m.target_lang = std::string((*detail)->ColumnText(2));
+      m.count = static_cast<int>((*detail)->ColumnInt(3));
+      m.confidence = (*detail)->ColumnOptionalDouble(4);
+      if (s.distance == 0) {
+        if (query_all.empty()) query_all = AllKeys(sentence, lang);
+        if (AllKeys(m.source_text, lang) != query_all) m.score = 99;
+      }
+      out.push_back(std::move(m));
+    }
+    (*detail)->Reset();
+  }
+  // A 99 demoted from 100 may now sit above a real 100 with a higher count.
+  std::stable_sort(out.begin(), out.end(), [](const TmMatch& a, const TmMatch& b) { return a.score > b.score; });
+  return out;
+}
+
+StatusOr<std::vector<ConcordanceHit>> Concordance(Store& store, std::string_view phrase,
+                                                  const ConcordanceOptions& options) {
+  if (options.limit < 1) return InvalidArgumentError("--limit must be at least 1");
+  const Lang lang = options.lang.value_or(GuessLang(phrase));
+  const Side& side = SideOf(lang);
+  const std::vector<std::string> p = WordKeys(phrase, lang);
+  if (p.empty()) return InvalidArgumentError("the phrase has no words to look for");
+  Database& db = store.db();
+
+  // Retrieval: the first word as a term (a whole word, or a stem after a proclitic), middle words
+  // exactly, the last word as a prefix; a one-word phrase is a prefix.
+  std::string match;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (i > 0) match += " AND ";
+    match += Quote(FtsTerm(p[i]));
+    if (i + 1 == p.size()) match += "*";
+  }
+  StatusOr<Statement> cand = db.Prepare(std::string("SELECT rowid FROM ") + side.index + " WHERE " + side.index +
+                                        " MATCH ?1 ORDER BY rowid DESC");
+  if (!cand.ok()) return cand.status();
+  cand->Bind(1, match);
+  StatusOr<Statement*> row_of = db.Cached(std::string("SELECT ") + side.words + ", " + side.text + ", " +
+                                          side.other_text + ", count FROM tu WHERE id = ?1");
+  if (!row_of.ok()) return row_of.status();
+
+  std::vector<ConcordanceHit> out;
+  for (int checked = 0; checked < kMaxConcordanceChecks && static_cast<int>(out.size()) < options.limit;
+       ++checked) {
+    StatusOr<bool> more = cand->Step();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    const int64_t id = cand->ColumnInt(0);
+    Statement& r = **row_of;
+    r.Bind(1, id);
+    StatusOr<bool> row = r.Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      const std::vector<std::string_view> words = SplitKeys(r.ColumnText(0));
+      const int at = FindPhrase(words, p, lang);
+      if (at >= 0) {
+        ConcordanceHit h;
+        h.tu_id = id;
+        h.lang = lang;
+        h.text = std::string(r.ColumnText(1));
+        h.other_text = std::string(r.ColumnText(2));
+        h.count = static_cast<int>(r.ColumnInt(3));
+        // Back to bytes: the word tokens of the text line up with the stored word keys.
+        std::vector<text::Token> toks = text::Tokenize(h.text, lang);
+        toks.erase(std::remove_if(toks.begin(), toks.end(),
+                                  [](const text::Token& t) { return t.kind == text::TokenKind::kPunct || t.key.empty(); }),
+                   toks.end());
+        const size_t last = static_cast<size_t>(at) + p.size() - 1;
+        if (toks.size() == words.size() && last < toks.size()) {
+          h.hit_begin = toks[static_cast<size_t>(at)].begin;
+          h.hit_end = toks[last].end;
+        }
+        out.push_back(std::move(h));
+      }
+    }
+    r.Reset();
+  }
+  return out;
+}
+
+}  // namespace nazir::store

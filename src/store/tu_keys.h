@@ -1,0 +1,45 @@
+// Internal: the keys the store derives from a segment (for duplicate folding, lookup and concordance).
+#ifndef NAZIR_SRC_STORE_TU_KEYS_H_
+#define NAZIR_SRC_STORE_TU_KEYS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nazir/base/lang.h"
+
+namespace nazir::store::internal {
+
+// Runs of Unicode white space -> one U+0020, trimmed (the duplicate-folding normalization).
+std::string CollapseWhitespace(std::string_view text);
+
+// 64-bit FNV-1a.
+uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
+
+// The keys of the word and number tokens of `text` (nazir::text::Tokenize), in order.
+std::vector<std::string> WordKeys(std::string_view text, Lang lang);
+
+// Keys joined by single spaces (a key never holds a space: any is replaced by '_'), and back.
+std::string JoinKeys(const std::vector<std::string>& keys);
+std::vector<std::string_view> SplitKeys(std::string_view joined);
+
+// A key as one term of the FTS5 `ascii` tokenizer with tokenchars '_': ASCII other than [0-9a-z_] -> '_'
+// (A-Z too: keys are already case-folded, and the tokenizer would fold them anyway).
+std::string FtsTerm(std::string_view key);
+
+// The stems left when Arabic proclitics are taken off `key` (every analysis with a stem of at least
+// kMinStemLetters letters), e.g. وبالعراق -> بالعراق, العراق, عراق. Empty for other languages and
+// for keys without a proclitic.
+std::vector<std::string> ProcliticStems(std::string_view key, Lang lang);
+
+// The text indexed for one side of a TU: every distinct key as an FTS term, and (Arabic) the distinct
+// proclitic stems too. A pure function of the words, so an entry can always be deleted exactly.
+std::string IndexTerms(std::string_view joined_words, Lang lang);
+
+// Levenshtein distance between two token sequences (unit costs).
+int TokenEditDistance(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
+
+}  // namespace nazir::store::internal
+
+#endif  // NAZIR_SRC_STORE_TU_KEYS_H_
