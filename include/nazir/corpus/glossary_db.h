@@ -1,0 +1,58 @@
+// The glossary of names as kept in the store: (re)mining it from every aligned pair, looking it up by
+// any spelling through the store's key index, importing and listing entries.
+//
+// The mining and the ranking are names/glossary.h; the tables are store/store.h; this file joins them.
+//
+//   auto built = nazir::corpus::BuildGlossary(*store, {});
+//   auto hits = nazir::corpus::LookupGlossary(*store, "لستولتنبرغ", /*limit=*/5);
+//   for (const auto& h : *hits) Print(h.entry.english, h.score, h.how);
+#ifndef NAZIR_CORPUS_GLOSSARY_DB_H_
+#define NAZIR_CORPUS_GLOSSARY_DB_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nazir/base/status.h"
+#include "nazir/model/glossary.h"
+#include "nazir/names/glossary.h"
+#include "nazir/store/store.h"
+
+namespace nazir::corpus {
+
+struct GlossaryBuildReport {
+  int64_t pairs = 0;    // aligned pairs mined
+  int64_t entries = 0;  // entries in the glossary afterwards
+  int64_t imported_kept = 0;  // entries that came from imports (not from mining) and were kept
+};
+
+// Re-mines the glossary from every TU in the store that has an Arabic and an English side, replacing
+// the mined entries in one transaction. Entries imported by ImportGlossaryEntries are kept (their
+// note starts with "imported"), so a re-build never loses a terminologist's work.
+StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::MiningOptions& options);
+
+// One entry found by LookupGlossary.
+struct GlossaryHit {
+  GlossaryEntry entry;
+  double score = 0.0;    // 0..1
+  names::MatchKind how = names::MatchKind::kTransliteration;
+  std::string matched;   // the stored spelling that matched best
+};
+
+// Entries matching `query` (Arabic or English, any spelling, with or without clitics), best first, at
+// most `limit` (<= 0: all). Candidates come from the store's key index (no scan); empty when nothing is
+// close enough.
+StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::string_view query, int limit);
+
+// Adds entries from a TBX/TSV/CSV import. An entry whose English headword (case-insensitive) is
+// already in the glossary is merged into it (spellings added, counts summed); others become new
+// entries. Returns how many entries were added or merged.
+StatusOr<int64_t> ImportGlossaryEntries(store::Store& store, std::vector<GlossaryEntry> entries);
+
+// Every entry in id order.
+StatusOr<std::vector<GlossaryEntry>> ListGlossary(store::Store& store);
+
+}  // namespace nazir::corpus
+
+#endif  // NAZIR_CORPUS_GLOSSARY_DB_H_

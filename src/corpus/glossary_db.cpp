@@ -1,0 +1,176 @@
+#include "nazir/corpus/glossary_db.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "nazir/base/lang.h"
+
+namespace nazir::corpus {
+
+namespace {
+
+// Marks entries that came from an import, so that re-mining keeps them.
+constexpr char kImportedNote[] = "imported";
+
+bool IsImported(const GlossaryEntry& e) { return e.note.rfind(kImportedNote, 0) == 0; }
+
+std::vector<store::GlossaryKey> StoreKeys(const GlossaryEntry& entry) {
+  std::vector<store::GlossaryKey> keys;
+  for (const auto& k : names::EntryKeys(entry)) keys.push_back(store::GlossaryKey{k.kind, k.key, k.variant});
+  return keys;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+void MergeVariants(std::vector<TermVariant>& into, const std::vector<TermVariant>& from) {
+  for (const auto& v : from) {
+    auto it = std::find_if(into.begin(), into.end(), [&](const TermVariant& x) { return x.text == v.text; });
+    if (it == into.end()) {
+      into.push_back(v);
+    } else {
+      it->count += v.count;
+      if (it->example.empty()) {
+        it->example = v.example;
+        it->source = v.source;
+      }
+    }
+  }
+  std::stable_sort(into.begin(), into.end(),
+                   [](const TermVariant& a, const TermVariant& b) { return a.count > b.count; });
+}
+
+}  // namespace
+
+StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::MiningOptions& options) {
+  GlossaryBuildReport report;
+  std::unordered_map<int64_t, std::string> doc_names;
+  auto docs = store.ListDocuments();
+  if (!docs.ok()) return docs.status();
+  for (const auto& d : *docs) doc_names[d.id] = d.name;
+
+  std::vector<names::AlignedPair> pairs;
+  NAZIR_RETURN_IF_ERROR(store.ForEachTu({}, [&](const store::StoredTu& t) -> Status {
+    if (t.ar_text.empty() || t.en_text.empty()) return Status::Ok();
+    names::AlignedPair p;
+    p.arabic = t.ar_text;
+    p.english = t.en_text;
+    p.doc_id = "tu" + std::to_string(t.id);
+    pairs.push_back(std::move(p));
+    return Status::Ok();
+  }));
+  // Provenance (document, sentence) for the examples, read after the scan (one statement at a time).
+  for (auto& p : pairs) {
+    int64_t tu_id = std::stoll(p.doc_id.substr(2));
+    auto prov = store.GetProvenance(tu_id);
+    if (!prov.ok()) return prov.status();
+    if (!prov->empty()) {
+      const auto& first = prov->front();
+      auto it = doc_names.find(first.document_id);
+      p.doc_id = it != doc_names.end() ? it->second : p.doc_id;
+      p.sentence = first.ar_sentences.empty() ? 0 : first.ar_sentences.front();
+    }
+  }
+  report.pairs = static_cast<int64_t>(pairs.size());
+  std::vector<GlossaryEntry> mined = names::MineGlossary(pairs, options);
+
+  // Keep imported entries; replace everything mined.
+  std::vector<GlossaryEntry> kept;
+  NAZIR_RETURN_IF_ERROR(store.ForEachGlossaryEntry([&](const GlossaryEntry& e) -> Status {
+    if (IsImported(e)) kept.push_back(e);
+    return Status::Ok();
+  }));
+  auto txn = store.BeginTransaction();
+  if (!txn.ok()) return txn.status();
+  NAZIR_RETURN_IF_ERROR(store.ClearGlossary());
+  for (auto& e : kept) {
+    e.id = 0;
+    auto id = store.PutGlossaryEntry(e, StoreKeys(e));
+    if (!id.ok()) return id.status();
+  }
+  for (auto& e : mined) {
+    e.id = 0;
+    auto id = store.PutGlossaryEntry(e, StoreKeys(e));
+    if (!id.ok()) return id.status();
+  }
+  NAZIR_RETURN_IF_ERROR((*txn)->Commit());
+  report.imported_kept = static_cast<int64_t>(kept.size());
+  report.entries = static_cast<int64_t>(kept.size() + mined.size());
+  return report;
+}
+
+StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::string_view query, int limit) {
+  std::set<int64_t> ids;
+  for (const auto& k : names::QueryKeys(query)) {
+    auto hits = store.FindGlossaryKey(k.kind, k.key);
+    if (!hits.ok()) return hits.status();
+    for (const auto& h : *hits) ids.insert(h.entry_id);
+  }
+  std::vector<GlossaryEntry> entries;
+  entries.reserve(ids.size());
+  for (int64_t id : ids) {
+    auto e = store.GetGlossaryEntry(id);
+    if (!e.ok()) return e.status();
+    if (e->has_value()) entries.push_back(std::move(**e));
+  }
+  std::vector<const GlossaryEntry*> candidates;
+  for (const auto& e : entries) candidates.push_back(&e);
+  std::vector<GlossaryHit> out;
+  for (const auto& hit : names::RankEntries(query, candidates, limit)) {
+    out.push_back(GlossaryHit{entries[hit.entry], hit.score, hit.how, hit.matched});
+  }
+  return out;
+}
+
+StatusOr<int64_t> ImportGlossaryEntries(store::Store& store, std::vector<GlossaryEntry> entries) {
+  auto existing = ListGlossary(store);
+  if (!existing.ok()) return existing.status();
+  std::map<std::string, GlossaryEntry> by_english;
+  for (auto& e : *existing) by_english[Lower(e.english)] = std::move(e);
+
+  auto txn = store.BeginTransaction();
+  if (!txn.ok()) return txn.status();
+  int64_t n = 0;
+  for (auto& e : entries) {
+    if (e.english.empty() && e.arabic.empty()) continue;
+    auto it = e.english.empty() ? by_english.end() : by_english.find(Lower(e.english));
+    GlossaryEntry merged;
+    if (it != by_english.end()) {
+      merged = it->second;
+      MergeVariants(merged.arabic, e.arabic);
+      MergeVariants(merged.english_variants, e.english_variants);
+      merged.count += e.count;
+      if (merged.type.empty()) merged.type = e.type;
+      if (!IsImported(merged)) merged.note = std::string(kImportedNote) + (merged.note.empty() ? "" : ": " + merged.note);
+    } else {
+      merged = std::move(e);
+      merged.id = 0;
+      merged.note = std::string(kImportedNote) + (merged.note.empty() ? "" : ": " + merged.note);
+    }
+    auto id = store.PutGlossaryEntry(merged, StoreKeys(merged));
+    if (!id.ok()) return id.status();
+    merged.id = *id;
+    by_english[Lower(merged.english)] = merged;
+    ++n;
+  }
+  NAZIR_RETURN_IF_ERROR((*txn)->Commit());
+  return n;
+}
+
+StatusOr<std::vector<GlossaryEntry>> ListGlossary(store::Store& store) {
+  std::vector<GlossaryEntry> out;
+  NAZIR_RETURN_IF_ERROR(store.ForEachGlossaryEntry([&](const GlossaryEntry& e) -> Status {
+    out.push_back(e);
+    return Status::Ok();
+  }));
+  return out;
+}
+
+}  // namespace nazir::corpus
