@@ -55,6 +55,15 @@ void Ibm1Trainer::AddPair(const std::vector<std::string>& arabic, const std::vec
   pairs_.emplace_back(std::move(a), std::move(e));
 }
 
+void Ibm1Trainer::Merge(const Ibm1Trainer& other) {
+  for (const auto& [a_ids, e_ids] : other.pairs_) {
+    std::vector<int> a, e;
+    for (int id : a_ids) a.push_back(Intern(ar_index_, ar_vocab_, other.ar_vocab_[static_cast<size_t>(id)]));
+    for (int id : e_ids) e.push_back(Intern(en_index_, en_vocab_, other.en_vocab_[static_cast<size_t>(id)]));
+    pairs_.emplace_back(std::move(a), std::move(e));
+  }
+}
+
 namespace {
 
 using PairKey = uint64_t;

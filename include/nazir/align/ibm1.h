@@ -57,6 +57,9 @@ class Ibm1Trainer {
 
   size_t num_pairs() const { return pairs_.size(); }
 
+  // Adds every pair of `other` (the per-thread trainers of a corpus run are merged before Train()).
+  void Merge(const Ibm1Trainer& other);
+
   // Runs EM and returns the table. The trainer keeps its pairs (more can be added and Train called
   // again).
   TranslationTable Train(int iterations = kDefaultIterations) const;
