@@ -1,8 +1,222 @@
+// nazir align AR_FILE EN_FILE [--presegmented] [--format beads|tsv|json|tmx] [-o OUT] [--min-confidence X]
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
 #include "commands.h"
+#include "nazir/align/aligner.h"
+#include "nazir/base/atomic_file.h"
+#include "nazir/base/lang.h"
+#include "nazir/text/segment.h"
+#include "nazir/text/utf8.h"
+#include "nazir/tmx/tmx_writer.h"
 
 namespace nazir::cli {
+namespace {
 
-// Not registered yet: this command group is being built (see the open issues).
-void RegisterAlign(CLI::App& /*app*/, Context& /*ctx*/) {}
+struct AlignCliOptions {
+  std::string ar_file;
+  std::string en_file;
+  bool presegmented = false;
+  std::string format = "beads";
+  std::string output = "-";
+  double min_confidence = align::AlignerOptions::kDefaultMinConfidence;
+  std::string encoding = "utf-8";
+  std::string src_lang = "ar";
+  std::string tgt_lang = "en";
+  std::string dict_dir;
+  bool no_lexicon = false, no_learned = false, no_names = false, no_numbers = false, no_length = false,
+       no_calendar = false, no_punct = false;
+  std::string dump_features;  // hidden: candidate bead features for scripts/fit_align_model.py
+};
+
+StatusOr<Document> LoadDocument(const std::string& path, Lang lang, text::Encoding enc, bool presegmented) {
+  StatusOr<std::string> bytes = text::ReadTextFile(path, enc);
+  if (!bytes.ok()) return bytes.status();
+  Document doc;
+  doc.id = path;
+  doc.lang = lang;
+  doc.text = std::move(*bytes);
+  if (presegmented) {
+    doc.sentences = text::SplitLines(doc.text);
+  } else {
+    StatusOr<std::unique_ptr<text::Segmenter>> seg = text::Segmenter::Create(lang);
+    if (!seg.ok()) return seg.status();
+    doc.sentences = (*seg)->Segment(doc.text);
+  }
+  return doc;
+}
+
+std::string Indices(const std::vector<int>& v) {
+  std::string s = "[";
+  for (size_t k = 0; k < v.size(); ++k) s += (k ? "," : "") + std::to_string(v[k]);
+  return s + "]";
+}
+
+std::string Confidence(double c) {
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "%.2f", c);
+  return buf;
+}
+
+// The text of a run of sentences, joined by one space; tabs and line breaks become spaces (TSV).
+std::string JoinText(const Document& doc, const std::vector<int>& idx, bool flatten) {
+  std::string s;
+  for (int i : idx) {
+    if (!s.empty()) s += ' ';
+    s += doc.sentences[i].text;
+  }
+  if (flatten) {
+    for (char& c : s) {
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+  }
+  return s;
+}
+
+std::string BeadShape(const Bead& b) { return std::to_string(b.ar.size()) + "-" + std::to_string(b.en.size()); }
+
+Status WriteTmx(const AlignCliOptions& opt, const Document& ar, const Document& en, const Alignment& a) {
+  tmx::TmxWriterOptions wo;
+  wo.header.srclang = opt.src_lang;
+  wo.tgtlang = opt.tgt_lang;
+  auto w = tmx::TmxWriter::Open(opt.output, wo);
+  if (!w.ok()) return w.status();
+  for (const Bead& b : a.beads) {
+    if (!b.IsPair()) continue;
+    NAZIR_RETURN_IF_ERROR((*w)->Write(tmx::MakePairTu(JoinText(ar, b.ar, false), JoinText(en, b.en, false), wo,
+                                                      b.confidence, BeadShape(b), ar.id, en.id)));
+  }
+  return (*w)->Close();
+}
+
+std::string Render(const AlignCliOptions& opt, const Document& ar, const Document& en, const Alignment& a) {
+  std::string out;
+  if (opt.format == "beads") {
+    for (const Bead& b : a.beads) {
+      out += Indices(b.ar) + ":" + Indices(b.en);
+      if (b.IsPair()) out += ":" + Confidence(b.confidence);
+      out += '\n';
+    }
+  } else if (opt.format == "tsv") {
+    for (const Bead& b : a.beads) {
+      if (!b.IsPair()) continue;
+      out += JoinText(ar, b.ar, true) + "\t" + JoinText(en, b.en, true) + "\t" + Confidence(b.confidence) + "\n";
+    }
+  } else {  // json
+    nlohmann::json beads = nlohmann::json::array();
+    auto side = [](const Document& d, const std::vector<int>& idx) {
+      nlohmann::json s = nlohmann::json::array();
+      for (int i : idx) {
+        const Sentence& x = d.sentences[i];
+        s.push_back({{"index", i}, {"text", x.text}, {"begin", x.begin}, {"end", x.end}});
+      }
+      return s;
+    };
+    for (const Bead& b : a.beads) {
+      nlohmann::json j = {{"ar", side(ar, b.ar)}, {"en", side(en, b.en)}};
+      j["confidence"] = b.IsPair() ? nlohmann::json(std::stod(Confidence(b.confidence))) : nlohmann::json(nullptr);
+      beads.push_back(std::move(j));
+    }
+    nlohmann::json doc = {{"ar_file", ar.id},
+                          {"en_file", en.id},
+                          {"ar_sentences", ar.sentences.size()},
+                          {"en_sentences", en.sentences.size()},
+                          {"beads", std::move(beads)}};
+    out = doc.dump(2) + "\n";
+  }
+  return out;
+}
+
+Status RunAlign(const AlignCliOptions& opt) {
+  if (!(opt.min_confidence >= 0.0 && opt.min_confidence <= 1.0)) {
+    return InvalidArgumentError("--min-confidence must be between 0 and 1");
+  }
+  const std::optional<text::Encoding> enc = text::ParseEncoding(opt.encoding);
+  if (!enc) {
+    return InvalidArgumentError("--encoding must be utf-8, windows-1256 or iso-8859-6, not '" + opt.encoding + "'");
+  }
+  StatusOr<Document> ar = LoadDocument(opt.ar_file, Lang::kAr, *enc, opt.presegmented);
+  if (!ar.ok()) return ar.status();
+  StatusOr<Document> en = LoadDocument(opt.en_file, Lang::kEn, *enc, opt.presegmented);
+  if (!en.ok()) return en.status();
+
+  align::AlignerOptions ao;
+  ao.min_confidence = opt.min_confidence;
+  ao.dict_dir = opt.dict_dir;
+  ao.signals.lexicon = !opt.no_lexicon;
+  ao.signals.learned = !opt.no_learned;
+  ao.signals.names = !opt.no_names;
+  ao.signals.numbers = !opt.no_numbers;
+  ao.signals.length = !opt.no_length;
+  ao.signals.calendar = !opt.no_calendar;
+  ao.signals.punctuation = !opt.no_punct;
+  std::unique_ptr<AtomicFile> dump;
+  if (!opt.dump_features.empty()) {
+    auto f = AtomicFile::Create(opt.dump_features);
+    if (!f.ok()) return f.status();
+    dump = std::move(*f);
+    AtomicFile* d = dump.get();
+    ao.observer = [d](const align::BeadSpan& s, const align::BeadFeatures& f, double lo) {
+      char buf[256];
+      std::snprintf(buf, sizeof(buf), "%d\t%d\t%d\t%d\t%.4f\t%.4f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%.4f\n",
+                    s.ar_begin, s.ar_len, s.en_begin, s.en_len, f.ar_coverage, f.en_coverage, f.ar_weight,
+                    f.en_weight, f.length_z, f.numbers_matched, f.numbers_unmatched, f.name_links, lo);
+      d->Write(buf);
+    };
+  }
+  StatusOr<align::Aligner> aligner = align::Aligner::Create(std::move(ao));
+  if (!aligner.ok()) return aligner.status();
+  const Alignment alignment = aligner->Align(*ar, *en);
+  if (dump) NAZIR_RETURN_IF_ERROR(dump->Commit());
+
+  if (opt.format == "tmx") return WriteTmx(opt, *ar, *en, alignment);
+  auto out = AtomicFile::Create(opt.output);
+  if (!out.ok()) return out.status();
+  (*out)->Write(Render(opt, *ar, *en, alignment));
+  return (*out)->Commit();
+}
+
+}  // namespace
+
+void RegisterAlign(CLI::App& app, Context& ctx) {
+  auto opt = std::make_shared<AlignCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "align",
+      "Align the sentences of an Arabic document with an English rendering of the same events; sentences "
+      "with no counterpart are reported as such");
+  cmd->add_option("ar_file", opt->ar_file, "Arabic text file (UTF-8; - for standard input)")->required();
+  cmd->add_option("en_file", opt->en_file, "English text file (UTF-8)")->required();
+  cmd->add_flag("--presegmented", opt->presegmented,
+                "Each input line is one sentence (sentence i = line i, 0-based); default: segment raw text");
+  cmd->add_option("--format", opt->format,
+                  "beads: [i,j]:[k]:0.87 per bead, every sentence once, [i]:[] / []:[k] for no counterpart "
+                  "(default); tsv: Arabic<TAB>English<TAB>confidence per pair; json: beads with texts, byte "
+                  "offsets and confidence; tmx: TMX 1.4b (needs -o or stdout)")
+      ->check(CLI::IsMember({"beads", "tsv", "json", "tmx"}));
+  cmd->add_option("-o,--output", opt->output, "Output file, written atomically (default: standard output)");
+  cmd->add_option("--min-confidence", opt->min_confidence,
+                  "Pairs below this confidence (0-1) become sentences with no counterpart (default " +
+                      Confidence(align::AlignerOptions::kDefaultMinConfidence) + ", chosen on dev data)");
+  cmd->add_option("--encoding", opt->encoding, "Input encoding: utf-8 (default), windows-1256 or iso-8859-6")
+      ->check(CLI::IsMember({"utf-8", "utf8", "windows-1256", "cp1256", "iso-8859-6"}, CLI::ignore_case));
+  cmd->add_option("--src-lang", opt->src_lang, "TMX language tag of the Arabic side (default ar)");
+  cmd->add_option("--tgt-lang", opt->tgt_lang, "TMX language tag of the English side (default en)");
+  cmd->add_option("--dict-dir", opt->dict_dir,
+                  "Folder with freedict-ara-eng.* and freedict-eng-ara.* (default $NAZIR_DICT_DIR or "
+                  "/usr/share/dictd)");
+  // Signals can be switched off one by one: the ablation in README.
+  cmd->add_flag("--no-lexicon", opt->no_lexicon, "Ablation: do not use the FreeDict seed lexicon");
+  cmd->add_flag("--no-learned", opt->no_learned, "Ablation: do not learn a lexicon from the input (one pass)");
+  cmd->add_flag("--no-names", opt->no_names, "Ablation: no name matching (transliteration, gazetteer)");
+  cmd->add_flag("--no-numbers", opt->no_numbers, "Ablation: no number anchors");
+  cmd->add_flag("--no-length", opt->no_length, "Ablation: no sentence-length signal");
+  cmd->add_flag("--no-calendar", opt->no_calendar, "Ablation: no weekday/month anchors");
+  cmd->add_flag("--no-punct", opt->no_punct, "Ablation: no quote/parenthesis anchors");
+  cmd->add_option("--dump-features", opt->dump_features)->group("");  // for scripts/fit_align_model.py
+  cmd->callback([opt, &ctx] { Finish(ctx, RunAlign(*opt)); });
+}
 
 }  // namespace nazir::cli

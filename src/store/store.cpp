@@ -45,6 +45,7 @@ CREATE TABLE IF NOT EXISTS document(
   content_hash TEXT NOT NULL,
   ar_path TEXT NOT NULL DEFAULT '',
   en_path TEXT NOT NULL DEFAULT '',
+  srclang TEXT NOT NULL DEFAULT '',
   complete INTEGER NOT NULL DEFAULT 0,
   tu_done INTEGER NOT NULL DEFAULT 0,
   added TEXT NOT NULL
@@ -352,7 +353,7 @@ Status Store::CreateSchema() {
 namespace {
 
 constexpr char kDocumentColumns[] =
-    "SELECT id, name, kind, content_hash, ar_path, en_path, complete, tu_done, added FROM document ";
+    "SELECT id, name, kind, content_hash, ar_path, en_path, complete, tu_done, added, srclang FROM document ";
 
 DocumentRecord ReadDocument(const Statement& st) {
   DocumentRecord d;
@@ -365,6 +366,7 @@ DocumentRecord ReadDocument(const Statement& st) {
   d.complete = st.ColumnInt(6) != 0;
   d.tu_done = st.ColumnInt(7);
   d.added = std::string(st.ColumnText(8));
+  d.srclang = std::string(st.ColumnText(9));
   return d;
 }
 
@@ -387,8 +389,8 @@ StatusOr<int64_t> Store::AddDocument(const DocumentRecord& doc) {
   if (read_only_) return ReadOnlyError(path());
   if (doc.name.empty()) return InvalidArgumentError("a document needs a name");
   StatusOr<Statement*> st = db_->Cached(
-      "INSERT INTO document(name, kind, content_hash, ar_path, en_path, complete, tu_done, added) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "INSERT INTO document(name, kind, content_hash, ar_path, en_path, complete, tu_done, added, srclang) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   if (!st.ok()) return st.status();
   (*st)
       ->Bind(1, doc.name)
@@ -398,7 +400,8 @@ StatusOr<int64_t> Store::AddDocument(const DocumentRecord& doc) {
       .Bind(5, doc.en_path)
       .Bind(6, doc.complete ? 1 : 0)
       .Bind(7, doc.tu_done)
-      .Bind(8, doc.added.empty() ? NowTmxDate() : doc.added);
+      .Bind(8, doc.added.empty() ? NowTmxDate() : doc.added)
+      .Bind(9, doc.srclang);
   Status s = (*st)->Run();
   if (!s.ok()) {
     if (s.code() == StatusCode::kInvalidInput) {
@@ -419,6 +422,26 @@ StatusOr<std::optional<DocumentRecord>> Store::GetDocument(int64_t id) {
 
 StatusOr<std::optional<DocumentRecord>> Store::FindDocumentByHash(std::string_view content_hash) {
   return FindOneDocument(*db_, "WHERE content_hash = ?1 ORDER BY complete DESC, id LIMIT 1", content_hash);
+}
+
+Status Store::UpdateDocument(const DocumentRecord& doc) {
+  if (read_only_) return ReadOnlyError(path());
+  StatusOr<Statement*> st = db_->Cached(
+      "UPDATE document SET kind = ?2, content_hash = ?3, ar_path = ?4, en_path = ?5, srclang = ?6, "
+      "complete = ?7, tu_done = ?8 WHERE id = ?1");
+  if (!st.ok()) return st.status();
+  NAZIR_RETURN_IF_ERROR((*st)
+                            ->Bind(1, doc.id)
+                            .Bind(2, doc.kind)
+                            .Bind(3, doc.content_hash)
+                            .Bind(4, doc.ar_path)
+                            .Bind(5, doc.en_path)
+                            .Bind(6, doc.srclang)
+                            .Bind(7, doc.complete ? 1 : 0)
+                            .Bind(8, doc.tu_done)
+                            .Run());
+  if (db_->Changes() == 0) return NotFoundError(path() + ": no document with id " + std::to_string(doc.id));
+  return Status::Ok();
 }
 
 Status Store::UpdateDocumentProgress(int64_t id, int64_t tu_done, bool complete) {

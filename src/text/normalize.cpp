@@ -42,7 +42,7 @@ constexpr char16_t kArabic[] = uR"(
 )";
 
 // Arabic-Indic U+0660-0669 and Persian U+06F0-06F9 digits -> ASCII; Arabic decimal separator
-// U+066B -> '.', Arabic thousands separator U+066C -> ','.
+// U+066B -> '.', Arabic thousands separator U+066C -> ',', Arabic percent sign U+066A -> '%'.
 constexpr char16_t kDigits[] = uR"(
 ::Null;
 [\u0660 \u06F0] > 0; [\u0661 \u06F1] > 1; [\u0662 \u06F2] > 2; [\u0663 \u06F3] > 3;
@@ -50,6 +50,7 @@ constexpr char16_t kDigits[] = uR"(
 [\u0668 \u06F8] > 8; [\u0669 \u06F9] > 9;
 \u066B > '.';
 \u066C > ',';
+\u066A > '%';
 )";
 
 // Whitespace runs -> one space (trimmed afterwards in C++). Case folding follows in C++ with

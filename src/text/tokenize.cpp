@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -109,17 +110,35 @@ void Emit(std::string_view text, size_t b, size_t e, TokenKind kind, Lang lang, 
 // A word or number token from ICU may mix letters and digits ("2020م", "و7", "F16"). In Arabic the digits are almost
 // always a separate number glued to a letter (no space before a unit or era letter), so the token is
 // split into digit and non-digit runs; in English such tokens ("G7", "1990s") are kept as words.
+bool IsNumberSeparator(UChar32 c) { return c == '.' || c == ',' || c == 0x066B || c == 0x066C; }
+
+// A word or number token from ICU may mix letters and digits ("2020م", "و7", "F16"). In Arabic the digits are almost
+// always a separate number glued to a letter (no space before a unit or era letter), so the token is
+// split into number and non-number runs; in English such tokens ("G7", "1990s") are kept as words.
+// A separator between two digits ("5.0", "153,822", "٦٫٩") belongs to the number.
 void EmitWord(std::string_view text, size_t b, size_t e, Lang lang, std::vector<Token>* out) {
-  bool has_digit = false;
-  bool has_other = false;
+  struct Cp {
+    size_t at;
+    bool digit;
+  };
+  std::vector<Cp> cps;
+  std::vector<UChar32> chars;
   {
     int32_t i = static_cast<int32_t>(b);
     while (i < static_cast<int32_t>(e)) {
+      const size_t at = static_cast<size_t>(i);
       UChar32 c;
       U8_NEXT(text.data(), i, static_cast<int32_t>(e), c);
-      (IsDigit(c) ? has_digit : has_other) = true;
+      cps.push_back({at, IsDigit(c)});
+      chars.push_back(c);
     }
   }
+  for (size_t k = 1; k + 1 < cps.size(); ++k) {
+    if (IsNumberSeparator(chars[k]) && IsDigit(chars[k - 1]) && IsDigit(chars[k + 1])) cps[k].digit = true;
+  }
+  bool has_digit = false;
+  bool has_other = false;
+  for (const Cp& cp : cps) (cp.digit ? has_digit : has_other) = true;
   if (!has_digit) {
     Emit(text, b, e, TokenKind::kWord, lang, out);
     return;
@@ -132,22 +151,13 @@ void EmitWord(std::string_view text, size_t b, size_t e, Lang lang, std::vector<
     Emit(text, b, e, TokenKind::kWord, lang, out);
     return;
   }
-  int32_t i = static_cast<int32_t>(b);
   size_t run_begin = b;
-  bool run_digit = false;
-  bool first = true;
-  while (i < static_cast<int32_t>(e)) {
-    const size_t at = static_cast<size_t>(i);
-    UChar32 c;
-    U8_NEXT(text.data(), i, static_cast<int32_t>(e), c);
-    const bool d = IsDigit(c);
-    if (first) {
-      run_digit = d;
-      first = false;
-    } else if (d != run_digit) {
-      Emit(text, run_begin, at, run_digit ? TokenKind::kNumber : TokenKind::kWord, lang, out);
-      run_begin = at;
-      run_digit = d;
+  bool run_digit = cps[0].digit;
+  for (size_t k = 1; k < cps.size(); ++k) {
+    if (cps[k].digit != run_digit) {
+      Emit(text, run_begin, cps[k].at, run_digit ? TokenKind::kNumber : TokenKind::kWord, lang, out);
+      run_begin = cps[k].at;
+      run_digit = cps[k].digit;
     }
   }
   Emit(text, run_begin, e, run_digit ? TokenKind::kNumber : TokenKind::kWord, lang, out);

@@ -1,5 +1,7 @@
 #include "nazir/tmx/tmx_reader.h"
 
+#include <algorithm>
+
 #include "tmx_sax.h"
 
 namespace nazir::tmx {
@@ -10,6 +12,8 @@ Status Read(internal::XmlInput input, const TmxHeaderCallback& on_header, const 
             const TmxReadOptions& options) {
   internal::ParserSettings settings;
   settings.entity_expansion_limit = options.entity_expansion_limit;
+  // Room for the largest text allowed, in UTF-8 (3 bytes per UTF-16 unit at most) or UTF-16.
+  settings.max_bytes_without_event = std::max<uint64_t>(4 << 20, 4 * options.max_text_bytes);
   internal::TmxEvents events;
   events.on_header = on_header;
   if (on_tu) {

@@ -135,6 +135,7 @@ class TmxHandler : public SecureHandler {
   }
 
   void characters(const XMLCh* const chars, const XMLSize_t length) override {
+    Touch();
     if (in_seg_) {
       if (code_depth_ == 0) {
         seg_text_.append(chars, length);

@@ -108,8 +108,15 @@ void InjectDoctype(std::string* head, const std::string& root) {
 // Reads a file descriptor for Xerces; read errors stop the parse with an I/O Status.
 class FdInputStream : public xercesc::BinInputStream {
  public:
-  FdInputStream(int fd, bool owns, std::string inject_root, Status* error, std::string name)
-      : fd_(fd), owns_(owns), inject_root_(std::move(inject_root)), error_(error), name_(std::move(name)) {}
+  FdInputStream(int fd, bool owns, std::string inject_root, Status* error, std::string name, ReadGuard* guard,
+                SecureHandler* handler)
+      : fd_(fd),
+        owns_(owns),
+        inject_root_(std::move(inject_root)),
+        error_(error),
+        name_(std::move(name)),
+        guard_(guard),
+        handler_(handler) {}
   ~FdInputStream() override {
     if (owns_) close(fd_);
   }
@@ -118,6 +125,11 @@ class FdInputStream : public xercesc::BinInputStream {
   const XMLCh* getContentType() const override { return nullptr; }
 
   XMLSize_t readBytes(XMLByte* const to_fill, const XMLSize_t max_to_read) override {
+    if (guard_->limit != 0 && guard_->read_pos - guard_->last_event_pos > guard_->limit) {
+      handler_->AbortHere("more than " + std::to_string(guard_->limit >> 20) +
+                          " MiB of XML without an element or text (a giant attribute, comment or "
+                          "DOCTYPE?): refusing to buffer it");
+    }
     if (!inject_root_.empty()) {
       while (head_.size() < kDoctypePeekBytes) {
         char buf[8192];
@@ -139,6 +151,7 @@ class FdInputStream : public xercesc::BinInputStream {
       n = got > 0 ? static_cast<XMLSize_t>(got) : 0;
     }
     pos_ += n;
+    guard_->read_pos = pos_;
     return n;
   }
 
@@ -158,6 +171,8 @@ class FdInputStream : public xercesc::BinInputStream {
   std::string inject_root_;
   Status* error_;
   std::string name_;
+  ReadGuard* guard_;
+  SecureHandler* handler_;
   std::string head_;
   size_t head_pos_ = 0;
   XMLFilePos pos_ = 0;
@@ -165,8 +180,15 @@ class FdInputStream : public xercesc::BinInputStream {
 
 class FdInputSource : public xercesc::InputSource {
  public:
-  FdInputSource(int fd, bool owns, std::string inject_root, Status* error, const std::string& name)
-      : fd_(fd), owns_(owns), inject_root_(std::move(inject_root)), error_(error), name_(name) {
+  FdInputSource(int fd, bool owns, std::string inject_root, Status* error, const std::string& name,
+                ReadGuard* guard, SecureHandler* handler)
+      : fd_(fd),
+        owns_(owns),
+        inject_root_(std::move(inject_root)),
+        error_(error),
+        name_(name),
+        guard_(guard),
+        handler_(handler) {
     setSystemId(Utf8ToXml(name).c_str());
   }
   ~FdInputSource() override {
@@ -175,7 +197,7 @@ class FdInputSource : public xercesc::InputSource {
   xercesc::BinInputStream* makeStream() const override {
     if (made_) return nullptr;  // a file descriptor can be read once
     made_ = true;
-    return new FdInputStream(fd_, owns_, inject_root_, error_, name_);
+    return new FdInputStream(fd_, owns_, inject_root_, error_, name_, guard_, handler_);
   }
 
  private:
@@ -184,6 +206,8 @@ class FdInputSource : public xercesc::InputSource {
   std::string inject_root_;
   Status* error_;
   std::string name_;
+  ReadGuard* guard_;
+  SecureHandler* handler_;
   mutable bool made_ = false;
 };
 
@@ -196,9 +220,10 @@ std::string PosPrefix(const std::string& name, const SourcePos& pos) {
 // ---------------------------------------------------------------------------------------------------
 // SecureHandler
 
-void SecureHandler::Reset(const std::string& name, const ParserSettings* settings) {
+void SecureHandler::Reset(const std::string& name, const ParserSettings* settings, ReadGuard* guard) {
   name_ = name;
   settings_ = settings;
+  guard_ = guard;
   locator_ = nullptr;
   doctype_system_id_.clear();
   has_doctype_ = false;
@@ -233,7 +258,12 @@ SourcePos SecureHandler::Pos() const {
 
 void SecureHandler::OnValidityError(const SourcePos&, const std::string&) {}
 
+void SecureHandler::comment(const XMLCh* const, const XMLSize_t) { Touch(); }
+
+void SecureHandler::processingInstruction(const XMLCh* const, const XMLCh* const) { Touch(); }
+
 void SecureHandler::EnterElement() {
+  Touch();
   if (++depth_ > settings_->max_depth) {
     AbortHere("elements nested more than " + std::to_string(settings_->max_depth) +
               " deep: refusing a file built to exhaust memory");
@@ -310,7 +340,9 @@ SecureParser::~SecureParser() = default;
 
 Status SecureParser::Parse(const XmlInput& input, SecureHandler* handler, SourcePos* fatal_pos) {
   if (!init_.ok()) return init_;
-  handler->Reset(input.name, &settings_);
+  ReadGuard guard;
+  guard.limit = input.in_memory ? 0 : settings_.max_bytes_without_event;
+  handler->Reset(input.name, &settings_, &guard);
   reader_->setContentHandler(handler);
   reader_->setErrorHandler(handler);
   reader_->setEntityResolver(handler);
@@ -335,7 +367,7 @@ Status SecureParser::Parse(const XmlInput& input, SecureHandler* handler, Source
       owns = true;
     }
     source = std::make_unique<FdInputSource>(fd, owns, settings_.validate ? input.doctype_root : std::string(),
-                                             &stream_error, input.name);
+                                             &stream_error, input.name, &guard, handler);
   }
 
   Status other;
@@ -355,6 +387,7 @@ Status SecureParser::Parse(const XmlInput& input, SecureHandler* handler, Source
   } catch (const std::bad_alloc&) {
     other = IoError(input.name + ": out of memory while parsing");
   }
+  handler->guard_ = nullptr;
   if (!stream_error.ok()) return stream_error;
   if (handler->aborted_) {
     if (fatal_pos != nullptr) *fatal_pos = handler->abort_pos_;

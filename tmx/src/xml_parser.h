@@ -45,6 +45,19 @@ struct ParserSettings {
   // Elements nested deeper than this stop the parse (a hostile file of a million nested <hi> would
   // otherwise grow the element stack without bound). TMX needs about 10.
   unsigned max_depth = 256;
+  // Xerces buffers a whole attribute value, comment, processing instruction, CDATA section or DOCTYPE
+  // before it reports anything (element text, by contrast, arrives in chunks). A file that goes on for
+  // this many bytes without a single SAX event is refused, which bounds the parser's memory on a hostile
+  // 1 GB "line". Files only (input in memory is already in memory).
+  uint64_t max_bytes_without_event = 4 << 20;
+};
+
+// Shared by the input stream and the handler: how far the stream has read, and where the last SAX
+// event happened.
+struct ReadGuard {
+  uint64_t read_pos = 0;
+  uint64_t last_event_pos = 0;
+  uint64_t limit = 0;  // 0 = no limit
 };
 
 // Base of nazir's SAX handlers. Subclasses override the ContentHandler methods and call Abort() to stop.
@@ -70,12 +83,24 @@ class SecureHandler : public xercesc::DefaultHandler {
 
  protected:
   // Depth bookkeeping for ParserSettings::max_depth: call from startElement / endElement.
+  // Both also count as progress for ParserSettings::max_bytes_without_event.
   void EnterElement();
-  void LeaveElement() { --depth_; }
+  void LeaveElement() {
+    --depth_;
+    Touch();
+  }
+  // Marks progress for ParserSettings::max_bytes_without_event: call from characters().
+  void Touch() {
+    if (guard_ != nullptr) guard_->last_event_pos = guard_->read_pos;
+  }
+
+  // xercesc::LexicalHandler / ContentHandler events that count as progress.
+  void comment(const XMLCh* const chars, const XMLSize_t length) override;
+  void processingInstruction(const XMLCh* const target, const XMLCh* const data) override;
 
  private:
   friend class SecureParser;
-  void Reset(const std::string& name, const ParserSettings* settings);
+  void Reset(const std::string& name, const ParserSettings* settings, ReadGuard* guard);
 
   std::string name_;
   const ParserSettings* settings_ = nullptr;
@@ -84,6 +109,7 @@ class SecureHandler : public xercesc::DefaultHandler {
   bool has_doctype_ = false;
   bool dtd_served_ = false;
   unsigned depth_ = 0;
+  ReadGuard* guard_ = nullptr;
   Status abort_status_;
   SourcePos abort_pos_;
   bool aborted_ = false;

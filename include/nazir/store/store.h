@@ -67,6 +67,7 @@ struct DocumentRecord {
   std::string content_hash;  // ContentHash() of the bytes (both files of a pair); decides skip/redo
   std::string ar_path;       // for a pair: the two files; for a TMX: the file in ar_path
   std::string en_path;
+  std::string srclang;       // for a TMX: its header's srclang (export writes it back); else empty
   bool complete = false;     // false while an import of it is under way or was interrupted
   int64_t tu_done = 0;       // TUs of this source committed so far (resume point of a TMX import)
   std::string added;         // when the row was created, TMX date form 20261123T101500Z (UTC)
@@ -191,6 +192,8 @@ class Store {
   StatusOr<std::optional<DocumentRecord>> FindDocument(std::string_view name);
   StatusOr<std::optional<DocumentRecord>> GetDocument(int64_t id);
   StatusOr<std::optional<DocumentRecord>> FindDocumentByHash(std::string_view content_hash);
+  // Rewrites the row of doc.id (every field but id, name and added).
+  Status UpdateDocument(const DocumentRecord& doc);
   // Records progress: TUs committed so far and whether the source is fully in. Call it inside the
   // transaction that adds the batch, so the resume point and the TUs commit together.
   Status UpdateDocumentProgress(int64_t id, int64_t tu_done, bool complete);
