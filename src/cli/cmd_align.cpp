@@ -1,5 +1,9 @@
-// nazir align AR_FILE EN_FILE [--presegmented] [--format beads|tsv|json|tmx] [-o OUT] [--min-confidence X]
+// nazir align AR_FILE EN_FILE [--presegmented] [--format beads|tsv|json|tmx] [-o OUT] [--min-confidence X] [--db FILE]
+// nazir align --batch PAIRS.tsv | --ar-dir A --en-dir E  [--db FILE] [-o OUT.tmx] [--threads N] [--shard I/N]
+//             [--learn corpus|document] [--json]
 #include <cstdio>
+#include <filesystem>
+#include <iostream>
 #include <memory>
 #include <string>
 
@@ -9,6 +13,10 @@
 #include "nazir/align/aligner.h"
 #include "nazir/base/atomic_file.h"
 #include "nazir/base/lang.h"
+#include "nazir/corpus/batch.h"
+#include "nazir/corpus/glossary_db.h"
+#include "nazir/corpus/pairs.h"
+#include "nazir/store/store.h"
 #include "nazir/text/segment.h"
 #include "nazir/text/utf8.h"
 #include "nazir/tmx/tmx_writer.h"
@@ -30,6 +38,15 @@ struct AlignCliOptions {
   bool no_lexicon = false, no_learned = false, no_names = false, no_numbers = false, no_length = false,
        no_calendar = false, no_punct = false;
   std::string dump_features;  // hidden: candidate bead features for scripts/fit_align_model.py
+  // Store and corpus mode.
+  std::string db;             // --db: aligned pairs (and the re-mined glossary) go into this store
+  std::string batch;          // --batch PAIRS.tsv
+  std::string ar_dir, en_dir;  // --ar-dir/--en-dir
+  int threads = 0;
+  std::string shard;          // "I/N"
+  std::string learn = "corpus";
+  bool json = false;
+  bool no_glossary = false;
 };
 
 StatusOr<Document> LoadDocument(const std::string& path, Lang lang, text::Encoding enc, bool presegmented) {
@@ -130,19 +147,7 @@ std::string Render(const AlignCliOptions& opt, const Document& ar, const Documen
   return out;
 }
 
-Status RunAlign(const AlignCliOptions& opt) {
-  if (!(opt.min_confidence >= 0.0 && opt.min_confidence <= 1.0)) {
-    return InvalidArgumentError("--min-confidence must be between 0 and 1");
-  }
-  const std::optional<text::Encoding> enc = text::ParseEncoding(opt.encoding);
-  if (!enc) {
-    return InvalidArgumentError("--encoding must be utf-8, windows-1256 or iso-8859-6, not '" + opt.encoding + "'");
-  }
-  StatusOr<Document> ar = LoadDocument(opt.ar_file, Lang::kAr, *enc, opt.presegmented);
-  if (!ar.ok()) return ar.status();
-  StatusOr<Document> en = LoadDocument(opt.en_file, Lang::kEn, *enc, opt.presegmented);
-  if (!en.ok()) return en.status();
-
+align::AlignerOptions MakeAlignerOptions(const AlignCliOptions& opt) {
   align::AlignerOptions ao;
   ao.min_confidence = opt.min_confidence;
   ao.dict_dir = opt.dict_dir;
@@ -153,6 +158,139 @@ Status RunAlign(const AlignCliOptions& opt) {
   ao.signals.length = !opt.no_length;
   ao.signals.calendar = !opt.no_calendar;
   ao.signals.punctuation = !opt.no_punct;
+  return ao;
+}
+
+// Stores `pairs` with AlignBatch and re-mines the glossary; fills `report`.
+Status AlignIntoStore(const AlignCliOptions& opt, const std::vector<corpus::DocPair>& pairs, text::Encoding enc,
+                      corpus::LearnScope learn, corpus::BatchReport* report, bool* glossary_built,
+                      int64_t* glossary_entries) {
+  StatusOr<align::Aligner> aligner = align::Aligner::Create(MakeAlignerOptions(opt));
+  if (!aligner.ok()) return aligner.status();
+  const std::string db = opt.db.empty() ? std::string(store::kDefaultDbPath) : opt.db;
+  auto st = store::Store::Open(db);
+  if (!st.ok()) return st.status();
+  corpus::BatchOptions bo;
+  bo.threads = opt.threads;
+  bo.learn = learn;
+  bo.encoding = enc;
+  bo.presegmented = opt.presegmented;
+  bo.tu_options.header.srclang = opt.src_lang;
+  bo.tu_options.tgtlang = opt.tgt_lang;
+  StatusOr<corpus::BatchReport> r = corpus::AlignBatch(pairs, *aligner, **st, bo);
+  if (!r.ok()) return r.status();
+  *report = std::move(*r);
+  *glossary_built = false;
+  if (!opt.no_glossary && report->docs_aligned > 0) {
+    auto g = corpus::BuildGlossary(**st, {});
+    if (!g.ok()) return g.status();
+    *glossary_built = true;
+    *glossary_entries = g->entries;
+  }
+  if (!opt.output.empty()) {  // the TMX of every listed document that is complete in the store
+    uint64_t written = 0;
+    NAZIR_RETURN_IF_ERROR(
+        corpus::ExportDocuments(**st, report->document_ids, opt.output, bo.tu_options, &written));
+  }
+  return Status::Ok();
+}
+
+Status RunBatch(const AlignCliOptions& opt, text::Encoding enc, Context& ctx) {
+  std::vector<corpus::DocPair> pairs;
+  std::vector<std::string> unpaired;
+  if (!opt.batch.empty()) {
+    auto p = corpus::ReadPairList(opt.batch);
+    if (!p.ok()) return p.status();
+    pairs = std::move(*p);
+  } else {
+    auto p = corpus::PairDirectories(opt.ar_dir, opt.en_dir, &unpaired);
+    if (!p.ok()) return p.status();
+    pairs = std::move(*p);
+    for (const std::string& u : unpaired) std::cerr << "nazir: warning: no counterpart for " << u << "\n";
+  }
+  int shard_index = 0, shard_count = 1;
+  if (!opt.shard.empty()) {
+    auto sh = corpus::ParseShard(opt.shard);
+    if (!sh.ok()) return InvalidArgumentError("--shard: " + sh.status().message());
+    shard_index = sh->first;
+    shard_count = sh->second;
+    pairs = corpus::Shard(pairs, shard_index, shard_count);
+  }
+  if (opt.threads < 0) return InvalidArgumentError("--threads must be 0 (every core) or more");
+  const corpus::LearnScope learn =
+      opt.learn == "document" ? corpus::LearnScope::kDocument : corpus::LearnScope::kCorpus;
+  corpus::BatchReport report;
+  bool glossary_built = false;
+  int64_t glossary_entries = 0;
+  AlignCliOptions o = opt;
+  if (o.output == "-") o.output.clear();  // batch mode: TMX only with -o FILE (stdout is the summary)
+  NAZIR_RETURN_IF_ERROR(AlignIntoStore(o, pairs, enc, learn, &report, &glossary_built, &glossary_entries));
+  const std::string db = opt.db.empty() ? std::string(store::kDefaultDbPath) : opt.db;
+  if (opt.json) {
+    nlohmann::json failures = nlohmann::json::array();
+    for (const auto& f : report.failures) failures.push_back({{"doc_id", f.doc_id}, {"error", f.message}});
+    nlohmann::json j = {{"db", db},
+                        {"shard", {{"index", shard_index}, {"count", shard_count}}},
+                        {"documents", report.docs_total},
+                        {"aligned", report.docs_aligned},
+                        {"skipped", report.docs_skipped},
+                        {"failed", report.docs_failed},
+                        {"pairs", report.pairs},
+                        {"ar_sentences", report.ar_sentences},
+                        {"en_sentences", report.en_sentences},
+                        {"seconds", report.seconds},
+                        {"learn", opt.learn},
+                        {"glossary_entries", glossary_built ? nlohmann::json(glossary_entries) : nlohmann::json(nullptr)},
+                        {"tmx", o.output.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.output)},
+                        {"failures", std::move(failures)}};
+    std::cout << j.dump(2) << "\n";
+  } else {
+    for (const auto& f : report.failures) std::cerr << "nazir: error: " << f.doc_id << ": " << f.message << "\n";
+    char rate[64];
+    std::snprintf(rate, sizeof(rate), "%.1f s (%.1f documents/s)", report.seconds,
+                  report.seconds > 0 ? report.docs_aligned / report.seconds : 0.0);
+    std::cerr << "align: " << report.docs_total << " documents: " << report.docs_aligned << " aligned, "
+              << report.docs_skipped << " unchanged (skipped), " << report.docs_failed << " failed; "
+              << report.pairs << " sentence pairs added to " << db << " in " << rate << "\n";
+    if (glossary_built) std::cerr << "glossary: " << glossary_entries << " entries\n";
+    if (!o.output.empty()) std::cerr << "tmx: " << o.output << "\n";
+  }
+  if (report.docs_failed > 0) ctx.exit_code = kExitBadInput;
+  return Status::Ok();
+}
+
+Status RunAlign(const AlignCliOptions& opt, Context& ctx) {
+  if (!(opt.min_confidence >= 0.0 && opt.min_confidence <= 1.0)) {
+    return InvalidArgumentError("--min-confidence must be between 0 and 1");
+  }
+  const std::optional<text::Encoding> enc = text::ParseEncoding(opt.encoding);
+  if (!enc) {
+    return InvalidArgumentError("--encoding must be utf-8, windows-1256 or iso-8859-6, not '" + opt.encoding + "'");
+  }
+  const bool batch = !opt.batch.empty() || !opt.ar_dir.empty() || !opt.en_dir.empty();
+  const bool single = !opt.ar_file.empty() || !opt.en_file.empty();
+  if (batch && single) {
+    return InvalidArgumentError("give either AR_FILE EN_FILE or --batch PAIRS.tsv / --ar-dir A --en-dir E, not both");
+  }
+  if (!opt.batch.empty() && (!opt.ar_dir.empty() || !opt.en_dir.empty())) {
+    return InvalidArgumentError("--batch and --ar-dir/--en-dir are alternatives: give one");
+  }
+  if (batch && opt.batch.empty() && (opt.ar_dir.empty() || opt.en_dir.empty())) {
+    return InvalidArgumentError("--ar-dir and --en-dir go together");
+  }
+  if (batch) return RunBatch(opt, *enc, ctx);
+  if (opt.ar_file.empty() || opt.en_file.empty()) {
+    return InvalidArgumentError("give AR_FILE EN_FILE (or --batch PAIRS.tsv); see nazir align --help");
+  }
+  if (!opt.shard.empty() || opt.json) {
+    return InvalidArgumentError("--shard and --json are for corpus mode (--batch or --ar-dir/--en-dir)");
+  }
+  StatusOr<Document> ar = LoadDocument(opt.ar_file, Lang::kAr, *enc, opt.presegmented);
+  if (!ar.ok()) return ar.status();
+  StatusOr<Document> en = LoadDocument(opt.en_file, Lang::kEn, *enc, opt.presegmented);
+  if (!en.ok()) return en.status();
+
+  align::AlignerOptions ao = MakeAlignerOptions(opt);
   std::unique_ptr<AtomicFile> dump;
   if (!opt.dump_features.empty()) {
     auto f = AtomicFile::Create(opt.dump_features);
@@ -172,11 +310,31 @@ Status RunAlign(const AlignCliOptions& opt) {
   const Alignment alignment = aligner->Align(*ar, *en);
   if (dump) NAZIR_RETURN_IF_ERROR(dump->Commit());
 
-  if (opt.format == "tmx") return WriteTmx(opt, *ar, *en, alignment);
-  auto out = AtomicFile::Create(opt.output);
-  if (!out.ok()) return out.status();
-  (*out)->Write(Render(opt, *ar, *en, alignment));
-  return (*out)->Commit();
+  if (opt.format == "tmx") {
+    NAZIR_RETURN_IF_ERROR(WriteTmx(opt, *ar, *en, alignment));
+  } else {
+    auto out = AtomicFile::Create(opt.output);
+    if (!out.ok()) return out.status();
+    (*out)->Write(Render(opt, *ar, *en, alignment));
+    NAZIR_RETURN_IF_ERROR((*out)->Commit());
+  }
+  if (opt.db.empty()) return Status::Ok();
+  // --db: the pair also goes into the store (as a one-document corpus), and the glossary is re-mined.
+  corpus::DocPair pair;
+  pair.ar_path = opt.ar_file;
+  pair.en_path = opt.en_file;
+  pair.doc_id = std::filesystem::path(opt.ar_file).stem().string();
+  AlignCliOptions o = opt;
+  o.output.clear();
+  corpus::BatchReport report;
+  bool glossary_built = false;
+  int64_t entries = 0;
+  NAZIR_RETURN_IF_ERROR(
+      AlignIntoStore(o, {pair}, *enc, corpus::LearnScope::kDocument, &report, &glossary_built, &entries));
+  if (!report.failures.empty()) return InvalidInputError(report.failures[0].message);
+  std::cerr << "align: " << report.pairs << " sentence pairs added to " << opt.db
+            << (report.docs_skipped ? " (document unchanged: already stored)" : "") << "\n";
+  return Status::Ok();
 }
 
 }  // namespace
@@ -187,8 +345,8 @@ void RegisterAlign(CLI::App& app, Context& ctx) {
       "align",
       "Align the sentences of an Arabic document with an English rendering of the same events; sentences "
       "with no counterpart are reported as such");
-  cmd->add_option("ar_file", opt->ar_file, "Arabic text file (UTF-8; - for standard input)")->required();
-  cmd->add_option("en_file", opt->en_file, "English text file (UTF-8)")->required();
+  cmd->add_option("ar_file", opt->ar_file, "Arabic text file (UTF-8; - for standard input)");
+  cmd->add_option("en_file", opt->en_file, "English text file (UTF-8)");
   cmd->add_flag("--presegmented", opt->presegmented,
                 "Each input line is one sentence (sentence i = line i, 0-based); default: segment raw text");
   cmd->add_option("--format", opt->format,
@@ -216,7 +374,34 @@ void RegisterAlign(CLI::App& app, Context& ctx) {
   cmd->add_flag("--no-calendar", opt->no_calendar, "Ablation: no weekday/month anchors");
   cmd->add_flag("--no-punct", opt->no_punct, "Ablation: no quote/parenthesis anchors");
   cmd->add_option("--dump-features", opt->dump_features)->group("");  // for scripts/fit_align_model.py
-  cmd->callback([opt, &ctx] { Finish(ctx, RunAlign(*opt)); });
+  const char* kCorpus = "Store and corpus mode";
+  cmd->add_option("--db", opt->db,
+                  "Store (SQLite) for the aligned pairs and the glossary of names, re-mined after aligning "
+                  "(corpus mode default: " + std::string(store::kDefaultDbPath) + ")")
+      ->group(kCorpus);
+  cmd->add_option("--batch", opt->batch,
+                  "Corpus mode: align every pair of PAIRS.tsv (arabic_path<TAB>english_path[<TAB>doc_id] a "
+                  "line; relative paths against the list's folder); -o writes them all as one TMX")
+      ->group(kCorpus);
+  cmd->add_option("--ar-dir", opt->ar_dir, "Corpus mode: pair the files of this folder...")->group(kCorpus);
+  cmd->add_option("--en-dir", opt->en_dir, "...with the files of this one by name (x.ar.txt ~ x.en.txt)")
+      ->group(kCorpus);
+  cmd->add_option("--threads", opt->threads, "Worker threads (default 0: every core)")->group(kCorpus);
+  cmd->add_option("--shard", opt->shard,
+                  "Align only shard I of N (0 <= I < N; round-robin over the list) for spreading a corpus "
+                  "over machines; merge the shards' TMX with `nazir tm import`")
+      ->group(kCorpus);
+  cmd->add_option("--learn", opt->learn,
+                  "corpus: learn the lexicon across all documents of the run, two passes (default); "
+                  "document: each document alone (results independent of the batch/shard)")
+      ->check(CLI::IsMember({"corpus", "document"}))
+      ->group(kCorpus);
+  cmd->add_flag("--json", opt->json, "Corpus mode: print the summary as JSON on stdout")->group(kCorpus);
+  cmd->add_flag("--no-glossary", opt->no_glossary, "Do not re-mine the glossary after storing")->group(kCorpus);
+  cmd->callback([opt, &ctx] {
+    const Status s = RunAlign(*opt, ctx);
+    if (!s.ok()) Finish(ctx, s);
+  });
 }
 
 }  // namespace nazir::cli
