@@ -47,6 +47,7 @@ struct AlignCliOptions {
   std::string learn = "corpus";
   bool json = false;
   bool no_glossary = false;
+  std::string beads_dir;
 };
 
 StatusOr<Document> LoadDocument(const std::string& path, Lang lang, text::Encoding enc, bool presegmented) {
@@ -64,12 +65,6 @@ StatusOr<Document> LoadDocument(const std::string& path, Lang lang, text::Encodi
     doc.sentences = (*seg)->Segment(doc.text);
   }
   return doc;
-}
-
-std::string Indices(const std::vector<int>& v) {
-  std::string s = "[";
-  for (size_t k = 0; k < v.size(); ++k) s += (k ? "," : "") + std::to_string(v[k]);
-  return s + "]";
 }
 
 std::string Confidence(double c) {
@@ -112,11 +107,7 @@ Status WriteTmx(const AlignCliOptions& opt, const Document& ar, const Document& 
 std::string Render(const AlignCliOptions& opt, const Document& ar, const Document& en, const Alignment& a) {
   std::string out;
   if (opt.format == "beads") {
-    for (const Bead& b : a.beads) {
-      out += Indices(b.ar) + ":" + Indices(b.en);
-      if (b.IsPair()) out += ":" + Confidence(b.confidence);
-      out += '\n';
-    }
+    out = corpus::FormatBeads(a);
   } else if (opt.format == "tsv") {
     for (const Bead& b : a.beads) {
       if (!b.IsPair()) continue;
@@ -177,6 +168,7 @@ Status AlignIntoStore(const AlignCliOptions& opt, const std::vector<corpus::DocP
   bo.presegmented = opt.presegmented;
   bo.tu_options.header.srclang = opt.src_lang;
   bo.tu_options.tgtlang = opt.tgt_lang;
+  bo.beads_dir = opt.beads_dir;
   StatusOr<corpus::BatchReport> r = corpus::AlignBatch(pairs, *aligner, **st, bo);
   if (!r.ok()) return r.status();
   *report = std::move(*r);
@@ -245,7 +237,14 @@ Status RunBatch(const AlignCliOptions& opt, text::Encoding enc, Context& ctx) {
                         {"failures", std::move(failures)}};
     std::cout << j.dump(2) << "\n";
   } else {
-    for (const auto& f : report.failures) std::cerr << "nazir: error: " << f.doc_id << ": " << f.message << "\n";
+    constexpr size_t kMaxFailuresShown = 20;  // a whole list of bad paths would bury the summary
+    for (size_t k = 0; k < report.failures.size() && k < kMaxFailuresShown; ++k) {
+      std::cerr << "nazir: error: " << report.failures[k].doc_id << ": " << report.failures[k].message << "\n";
+    }
+    if (report.failures.size() > kMaxFailuresShown) {
+      std::cerr << "nazir: ... and " << report.failures.size() - kMaxFailuresShown
+                << " more failed documents (--json lists them all)\n";
+    }
     char rate[64];
     std::snprintf(rate, sizeof(rate), "%.1f s (%.1f documents/s)", report.seconds,
                   report.seconds > 0 ? report.docs_aligned / report.seconds : 0.0);
@@ -397,6 +396,11 @@ void RegisterAlign(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"corpus", "document"}))
       ->group(kCorpus);
   cmd->add_flag("--json", opt->json, "Corpus mode: print the summary as JSON on stdout")->group(kCorpus);
+  cmd->add_option("--beads-dir", opt->beads_dir,
+                  "Corpus mode: also write each aligned document's beads to DIR/<doc_id>.beads (the "
+                  "--format beads form, for scoring)")
+      ->check(CLI::ExistingDirectory)
+      ->group(kCorpus);
   cmd->add_flag("--no-glossary", opt->no_glossary, "Do not re-mine the glossary after storing")->group(kCorpus);
   cmd->callback([opt, &ctx] {
     const Status s = RunAlign(*opt, ctx);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -13,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "nazir/base/atomic_file.h"
 #include "nazir/corpus/progress.h"
 #include "nazir/text/segment.h"
 
@@ -263,6 +265,10 @@ class BatchRun {
       ++added;
     }
     NAZIR_RETURN_IF_ERROR(store_.UpdateDocumentProgress(*doc_id, added, /*complete=*/true));
+    if (!options_.beads_dir.empty()) {
+      const std::string path = (std::filesystem::path(options_.beads_dir) / (p.doc_id + ".beads")).string();
+      NAZIR_RETURN_IF_ERROR(WriteFileAtomically(path, FormatBeads(s.alignment)));
+    }
     NAZIR_RETURN_IF_ERROR((*txn)->Commit());
     known_[p.doc_id] = KnownDoc{*doc_id, s.hash, true};
     ++report_.docs_aligned;
@@ -290,6 +296,25 @@ class BatchRun {
 };
 
 }  // namespace
+
+std::string FormatBeads(const Alignment& alignment) {
+  auto indices = [](const std::vector<int>& v) {
+    std::string s = "[";
+    for (size_t k = 0; k < v.size(); ++k) s += (k ? "," : "") + std::to_string(v[k]);
+    return s + "]";
+  };
+  std::string out;
+  for (const Bead& b : alignment.beads) {
+    out += indices(b.ar) + ":" + indices(b.en);
+    if (b.IsPair()) {
+      char buf[16];
+      std::snprintf(buf, sizeof(buf), ":%.2f", b.confidence);
+      out += buf;
+    }
+    out += '\n';
+  }
+  return out;
+}
 
 StatusOr<BatchReport> AlignBatch(const std::vector<DocPair>& pairs, const align::Aligner& aligner,
                                  store::Store& store, const BatchOptions& options) {

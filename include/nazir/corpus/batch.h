@@ -43,7 +43,14 @@ struct BatchOptions {
   bool presegmented = false;            // one sentence per line in the input files
   tmx::TmxWriterOptions tu_options;     // language tags of the TUs (header.srclang / tgtlang)
   bool progress = true;                 // progress bar on stderr (only drawn when stderr is a terminal)
+  // When not empty: also write each aligned document's beads to <beads_dir>/<doc_id>.beads in the
+  // `nazir align --format beads` form (every sentence once; what score_alignment.py reads). Documents
+  // skipped as unchanged get no file.
+  std::string beads_dir;
 };
+
+// One bead a line: "[i,j]:[k]:0.87" for a pair, "[i]:[]" / "[]:[k]" for no counterpart.
+std::string FormatBeads(const Alignment& alignment);
 
 struct DocFailure {
   std::string doc_id;
