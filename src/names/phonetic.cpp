@@ -144,46 +144,18 @@ constexpr PairCost kPairCosts[] = {
     {'w', 'y', 0.6},
 };
 
-class CostTable {
- public:
-  static const CostTable& Get() {
-    static const CostTable* t = new CostTable();
-    return *t;
-  }
-  double Sub(char a, char b) const { return sub_[Idx(a)][Idx(b)]; }
-
- private:
-  static size_t Idx(char c) { return static_cast<unsigned char>(c) & 0x7F; }
-  CostTable() {
-    for (int a = 0; a < 128; ++a) {
-      for (int b = 0; b < 128; ++b) {
-        const char ca = static_cast<char>(a), cb = static_cast<char>(b);
-        double c;
-        if (a == b) {
-          c = 0;
-        } else if (ClassOf(ca) && ClassOf(cb)) {
-          c = ClassOf(ca) == ClassOf(cb) ? kSameClassSub : kCrossClassSub;
-        } else if (IsVowel(ca) && IsVowel(cb)) {
-          c = kSameClassSub;
-        } else if ((ca == 'E' || ca == '\'') && IsVowel(cb)) {
-          c = 0.25;
-        } else if ((cb == 'E' || cb == '\'') && IsVowel(ca)) {
-          c = 0.25;
-        } else if ((ca == 'h' && IsVowel(cb)) || (cb == 'h' && IsVowel(ca))) {
-          c = 0.3;  // final ه/ة read as a vowel (Fatimah/Fatima)
-        } else {
-          c = kVowelConsonantSub;
-        }
-        sub_[a][b] = c;
-      }
-    }
-    for (const PairCost& p : kPairCosts) {
-      sub_[Idx(p.a)][Idx(p.b)] = p.cost;
-      sub_[Idx(p.b)][Idx(p.a)] = p.cost;
-    }
-  }
-  std::array<std::array<double, 128>, 128> sub_{};
-};
+// The hand-set substitution table (symmetric).
+double HandSub(char ca, char cb) {
+  if (ca == cb) return 0;
+  for (const PairCost& p : kPairCosts)
+    if ((p.a == ca && p.b == cb) || (p.a == cb && p.b == ca)) return p.cost;
+  if (ClassOf(ca) && ClassOf(cb)) return ClassOf(ca) == ClassOf(cb) ? kSameClassSub : kCrossClassSub;
+  if (IsVowel(ca) && IsVowel(cb)) return kSameClassSub;
+  if ((ca == 'E' || ca == '\'') && IsVowel(cb)) return 0.25;
+  if ((cb == 'E' || cb == '\'') && IsVowel(ca)) return 0.25;
+  if ((ca == 'h' && IsVowel(cb)) || (cb == 'h' && IsVowel(ca))) return 0.3;  // final ه/ة read as a vowel
+  return kVowelConsonantSub;
+}
 
 // Cost of an Arabic symbol left without an English counterpart.
 double ArDelete(char s) {
@@ -200,19 +172,47 @@ double EnInsert(char s) {
   return kConsonantIndel;
 }
 
-template <typename DelA, typename InsB>
-double WeightedDistance(std::string_view a, std::string_view b, DelA del_a, InsB ins_b) {
-  const CostTable& t = CostTable::Get();
+// Costs learned from names-dev training pairs (names_eval learn; see learned_costs.inc).
+struct LearnedCost {
+  char a, b;  // '_' = nothing (deletion of a / insertion of b)
+  double cost;
+};
+#include "learned_costs.inc"
+
+size_t Idx(char c) { return static_cast<unsigned char>(c) & 0x7F; }
+
+EditCosts MakeDefault(CostModel model) {
+  EditCosts c;
+  for (int a = 0; a < 128; ++a) {
+    for (int b = 0; b < 128; ++b) c.sub[a][b] = HandSub(static_cast<char>(a), static_cast<char>(b));
+    const char ch = static_cast<char>(a);
+    c.del[a] = model == CostModel::kEnEn ? EnInsert(ch) : ArDelete(ch);
+    c.ins[a] = model == CostModel::kArAr ? ArDelete(ch) : EnInsert(ch);
+  }
+  auto apply = [&](const LearnedCost* table, size_t n) {
+    for (size_t i = 0; i < n; ++i) {
+      const LearnedCost& l = table[i];
+      if (l.a == '_') c.ins[Idx(l.b)] = l.cost;
+      else if (l.b == '_') c.del[Idx(l.a)] = l.cost;
+      else c.sub[Idx(l.a)][Idx(l.b)] = l.cost;
+    }
+  };
+  if (model == CostModel::kArEn) apply(kLearnedArEn, sizeof(kLearnedArEn) / sizeof(kLearnedArEn[0]));
+  if (model == CostModel::kArAr) apply(kLearnedArAr, sizeof(kLearnedArAr) / sizeof(kLearnedArAr[0]));
+  return c;
+}
+
+double WeightedDistance(std::string_view a, std::string_view b, const EditCosts& c) {
   const size_t n = a.size(), m = b.size();
   std::vector<double> prev(m + 1), cur(m + 1);
   prev[0] = 0;
-  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + ins_b(b[j - 1]);
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + c.ins[Idx(b[j - 1])];
   for (size_t i = 1; i <= n; ++i) {
-    cur[0] = prev[0] + del_a(a[i - 1]);
+    cur[0] = prev[0] + c.del[Idx(a[i - 1])];
     for (size_t j = 1; j <= m; ++j) {
-      double best = prev[j - 1] + t.Sub(a[i - 1], b[j - 1]);
-      best = std::min(best, prev[j] + del_a(a[i - 1]));
-      best = std::min(best, cur[j - 1] + ins_b(b[j - 1]));
+      double best = prev[j - 1] + c.sub[Idx(a[i - 1])][Idx(b[j - 1])];
+      best = std::min(best, prev[j] + c.del[Idx(a[i - 1])]);
+      best = std::min(best, cur[j - 1] + c.ins[Idx(b[j - 1])]);
       cur[j] = best;
     }
     std::swap(prev, cur);
@@ -220,11 +220,15 @@ double WeightedDistance(std::string_view a, std::string_view b, DelA del_a, InsB
   return prev[m];
 }
 
-template <typename W>
-double Weight(std::string_view s, W w) {
-  double sum = 0;
-  for (char c : s) sum += w(c);
-  return sum;
+double Similarity(std::string_view a, std::string_view b, const EditCosts& c) {
+  if (a.empty() || b.empty()) return 0.0;
+  const double d = WeightedDistance(a, b, c);
+  double wa = 0, wb = 0;
+  for (char x : a) wa += c.del[Idx(x)];
+  for (char y : b) wb += c.ins[Idx(y)];
+  const double norm = std::max(wa, wb);
+  if (norm <= 0) return 0.0;
+  return std::clamp(1.0 - d / norm, 0.0, 1.0);
 }
 
 }  // namespace
@@ -307,28 +311,56 @@ std::string KeyOfSymbols(std::string_view symbols) {
   return key;
 }
 
+const EditCosts& DefaultCosts(CostModel model) {
+  static const EditCosts* tables[3] = {new EditCosts(MakeDefault(CostModel::kArEn)),
+                                       new EditCosts(MakeDefault(CostModel::kArAr)),
+                                       new EditCosts(MakeDefault(CostModel::kEnEn))};
+  return *tables[static_cast<int>(model)];
+}
+
+double SymbolSimilarity(std::string_view a, std::string_view b, const EditCosts& costs) {
+  return Similarity(a, b, costs);
+}
+
+std::vector<std::pair<char, char>> AlignSymbols(std::string_view a, std::string_view b, const EditCosts& c) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<double>> d(n + 1, std::vector<double>(m + 1, 0.0));
+  for (size_t j = 1; j <= m; ++j) d[0][j] = d[0][j - 1] + c.ins[Idx(b[j - 1])];
+  for (size_t i = 1; i <= n; ++i) {
+    d[i][0] = d[i - 1][0] + c.del[Idx(a[i - 1])];
+    for (size_t j = 1; j <= m; ++j)
+      d[i][j] = std::min({d[i - 1][j - 1] + c.sub[Idx(a[i - 1])][Idx(b[j - 1])], d[i - 1][j] + c.del[Idx(a[i - 1])],
+                          d[i][j - 1] + c.ins[Idx(b[j - 1])]});
+  }
+  std::vector<std::pair<char, char>> ops;
+  size_t i = n, j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + c.sub[Idx(a[i - 1])][Idx(b[j - 1])]) {
+      ops.push_back({a[i - 1], b[j - 1]});
+      --i;
+      --j;
+    } else if (i > 0 && d[i][j] == d[i - 1][j] + c.del[Idx(a[i - 1])]) {
+      ops.push_back({a[i - 1], 0});
+      --i;
+    } else {
+      ops.push_back({0, b[j - 1]});
+      --j;
+    }
+  }
+  std::reverse(ops.begin(), ops.end());
+  return ops;
+}
+
 double ArEnSymbolSimilarity(std::string_view ar, std::string_view en) {
-  if (ar.empty() || en.empty()) return 0.0;
-  const double d = WeightedDistance(ar, en, ArDelete, EnInsert);
-  const double norm = std::max(Weight(ar, ArDelete), Weight(en, EnInsert));
-  if (norm <= 0) return 0.0;
-  return std::clamp(1.0 - d / norm, 0.0, 1.0);
+  return Similarity(ar, en, DefaultCosts(CostModel::kArEn));
 }
 
 double ArArSymbolSimilarity(std::string_view a, std::string_view b) {
-  if (a.empty() || b.empty()) return 0.0;
-  const double d = WeightedDistance(a, b, ArDelete, ArDelete);
-  const double norm = std::max(Weight(a, ArDelete), Weight(b, ArDelete));
-  if (norm <= 0) return 0.0;
-  return std::clamp(1.0 - d / norm, 0.0, 1.0);
+  return Similarity(a, b, DefaultCosts(CostModel::kArAr));
 }
 
 double EnEnSymbolSimilarity(std::string_view a, std::string_view b) {
-  if (a.empty() || b.empty()) return 0.0;
-  const double d = WeightedDistance(a, b, EnInsert, EnInsert);
-  const double norm = std::max(Weight(a, EnInsert), Weight(b, EnInsert));
-  if (norm <= 0) return 0.0;
-  return std::clamp(1.0 - d / norm, 0.0, 1.0);
+  return Similarity(a, b, DefaultCosts(CostModel::kEnEn));
 }
 
 double KeySimilarity(std::string_view a, std::string_view b) {

@@ -12,6 +12,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace nazir::names::internal {
 
@@ -35,6 +37,28 @@ double ArArSymbolSimilarity(std::string_view a, std::string_view b);
 
 // Similarity 0..1 of two English symbol strings (symmetric).
 double EnEnSymbolSimilarity(std::string_view a, std::string_view b);
+
+// Which two symbol strings a cost table compares: Arabic against English (a = Arabic), two Arabic
+// spellings, two English spellings.
+enum class CostModel { kArEn = 0, kArAr = 1, kEnEn = 2 };
+
+// A weighted edit-distance cost table over the ASCII symbols: sub[a][b] turns a (first string) into b
+// (second string), del[a] leaves a of the first string unmatched, ins[b] leaves b of the second unmatched.
+struct EditCosts {
+  double sub[128][128];
+  double del[128];
+  double ins[128];
+};
+
+// The costs the similarities below use: the hand-set table (docs/ARABIC.md, Editex letter groups)
+// overridden by the costs learned from names-dev training pairs (learned_costs.inc).
+const EditCosts& DefaultCosts(CostModel model);
+
+// Similarity 0..1 under `costs`: 1 - distance / the heavier side's deletion weight.
+double SymbolSimilarity(std::string_view a, std::string_view b, const EditCosts& costs);
+
+// The cheapest alignment of a and b under `costs`, as (a symbol or 0, b symbol or 0) pairs in order.
+std::vector<std::pair<char, char>> AlignSymbols(std::string_view a, std::string_view b, const EditCosts& costs);
 
 // Plain Levenshtein similarity 0..1 of two keys: 1 - distance / longer length.
 double KeySimilarity(std::string_view a, std::string_view b);

@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <cmath>
 #include <cstdlib>
+#include <tuple>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -25,6 +27,7 @@
 #include "nazir/names/glossary.h"
 #include "nazir/names/matcher.h"
 #include "nazir/names/translit.h"
+#include "phonetic.h"  // src/names: the symbol strings and cost tables the learner fits
 
 namespace {
 
@@ -43,7 +46,20 @@ std::string Lower(std::string s) {
   return s;
 }
 
-std::string HalfOf(const std::string& english) { return Fnv1a(Lower(english)) % 2 == 0 ? "train" : "test"; }
+// FNV-1a's low bits are a parity of the input bytes (the multiplier is odd), so two splits drawn from
+// the low bits of two FNV hashes are correlated; the splitmix64 finalizer decorrelates them.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+uint64_t Hash(const std::string& s) { return Mix(Fnv1a(s)); }
+
+std::string HalfOf(const std::string& english) { return Hash(Lower(english)) % 2 == 0 ? "train" : "test"; }
 
 std::vector<std::vector<std::string>> ReadTsv(const std::string& path) {
   std::ifstream in(path);
@@ -75,6 +91,7 @@ std::vector<std::string> Split(const std::string& s, char sep) {
 
 struct Args {
   std::string mode, path, half = "test";
+  std::string variants;  // learn: variants.tsv, whose train half gives the Arabic-Arabic pairs
   int queries = 2000, pool = 1000, errors = 20;
   bool sweep = false, explore = false;
   uint32_t seed = 20240601;
@@ -92,6 +109,7 @@ Args Parse(int argc, char** argv) {
   for (int i = 3; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
     if (k == "--half") a.half = v;
+    else if (k == "--variants") a.variants = v;
     else if (k == "--queries") a.queries = std::atoi(v.c_str());
     else if (k == "--pool") a.pool = std::atoi(v.c_str());
     else if (k == "--errors") a.errors = std::atoi(v.c_str());
@@ -163,7 +181,7 @@ int RunVariants(const Args& args) {
     if (r.size() < 3 || HalfOf(r[0]) != args.half) continue;
     const std::vector<std::string> sp = Split(r[2], '|');
     if (sp.size() < 2) continue;
-    const bool in = (Fnv1a("glossary:" + Lower(r[0])) % 4) != 0;
+    const bool in = (Hash("glossary:" + Lower(r[0])) % 4) != 0;
     if (in) {
       nazir::GlossaryEntry e;
       e.id = static_cast<int64_t>(entries.size());
@@ -288,8 +306,153 @@ int RunVariants(const Args& args) {
 
 }  // namespace
 
+// ---- learning edit costs ------------------------------------------------------------------------------
+// Hard EM over the training half: align every pair with the current costs, count the edit operations,
+// turn counts into costs, repeat. cost(x -> y) = log(P(best | x) / P(y | x)) / log(1 / kRareRate),
+// capped at 1 (the hand cost of an unrelated consonant): the most frequent rendering of a symbol is free,
+// one seen once in kRareRate times costs 1.
+constexpr double kRareRate = 1e-3;
+constexpr double kSmoothing = 0.5;       // added to every count (Lidstone)
+constexpr double kMinSymbolCount = 50;   // symbols seen less often keep their hand-set costs
+constexpr int kEmIterations = 3;
+constexpr size_t kMaxSpellingsPerName = 6;  // pairs of spellings of one name: at most 6*5/2
+
+using Counts = std::map<std::pair<char, char>, double>;  // (a or 0, b or 0) -> count
+
+nazir::names::internal::EditCosts CostsFromCounts(const Counts& counts, const nazir::names::internal::EditCosts& base,
+                                                  bool symmetric, std::vector<std::tuple<char, char, double>>* out) {
+  using nazir::names::internal::EditCosts;
+  Counts n = counts;
+  if (symmetric) {
+    Counts sym;
+    for (const auto& [k, c] : counts) {
+      sym[k] += c;
+      sym[{k.second, k.first}] += c;
+    }
+    n = sym;
+  }
+  std::map<char, double> total_a, total_b, max_a, max_b;
+  std::set<char> alpha_a, alpha_b;
+  for (const auto& [k, c] : n) {
+    if (k.first) total_a[k.first] += c, alpha_a.insert(k.first);
+    if (k.second) total_b[k.second] += c, alpha_b.insert(k.second);
+  }
+  for (const auto& [k, c] : n) {
+    if (k.first) max_a[k.first] = std::max(max_a[k.first], c);
+    if (k.second) max_b[k.second] = std::max(max_b[k.second], c);
+  }
+  EditCosts costs = base;
+  const double scale = std::log(1.0 / kRareRate);
+  auto cost_of = [&](double c, double mx) {
+    return std::min(1.0, std::log((mx + kSmoothing) / (c + kSmoothing)) / scale);
+  };
+  auto get = [&](char a, char b) {
+    auto it = n.find({a, b});
+    return it == n.end() ? 0.0 : it->second;
+  };
+  out->clear();
+  for (char a : alpha_a) {
+    if (total_a[a] < kMinSymbolCount) continue;
+    for (char b : alpha_b) {
+      if (total_b[b] < kMinSymbolCount) continue;
+      const double c = cost_of(get(a, b), max_a[a]);
+      costs.sub[static_cast<int>(a)][static_cast<int>(b)] = c;
+      out->push_back({a, b, c});
+    }
+    const double d = cost_of(get(a, 0), max_a[a]);
+    costs.del[static_cast<int>(a)] = d;
+    out->push_back({a, '_', d});
+  }
+  for (char b : alpha_b) {
+    if (total_b[b] < kMinSymbolCount) continue;
+    const double c = cost_of(get(0, b), max_b[b]);
+    costs.ins[static_cast<int>(b)] = c;
+    out->push_back({'_', b, c});
+  }
+  return costs;
+}
+
+std::string CharLit(char c) {
+  if (c == '\'') return "'\\''";
+  return std::string("'") + c + "'";
+}
+
+// learn WIKIDATA_TSV --variants VARIANTS_TSV: fits the Arabic-English and Arabic-Arabic costs on the train half and prints
+// learned_costs.inc.
+int RunLearn(const Args& args) {
+  namespace in = nazir::names::internal;
+  const auto rows = ReadTsv(args.path);
+  std::vector<std::pair<std::string, std::string>> ar_en, ar_ar;
+  std::map<std::string, std::set<std::string>> spellings;
+  for (const auto& r : rows) {
+    if (r.size() < 2 || HalfOf(r[1]) != "train") continue;
+    const std::string a = in::ArabicSymbols(r[0]), e = in::EnglishSymbols(r[1]);
+    if (a.empty() || e.empty()) continue;
+    ar_en.push_back({a, e});
+  }
+  // Wikidata gives one Arabic label per English token: spellings of one name come from the train half
+  // of variants.tsv.
+  if (!args.variants.empty()) {
+    for (const auto& r : ReadTsv(args.variants)) {
+      if (r.size() < 3 || HalfOf(r[0]) != "train") continue;
+      for (const std::string& sp : Split(r[2], '|'))
+        if (sp.find(' ') == std::string::npos) spellings[Lower(r[0])].insert(in::ArabicSymbols(sp));
+    }
+  }
+  for (const auto& [en, sp] : spellings) {
+    std::vector<std::string> v(sp.begin(), sp.end());
+    if (v.size() > kMaxSpellingsPerName) v.resize(kMaxSpellingsPerName);
+    for (size_t i = 0; i < v.size(); ++i)
+      for (size_t j = i + 1; j < v.size(); ++j) ar_ar.push_back({v[i], v[j]});
+  }
+  std::fprintf(stderr, "learn: %zu Arabic-English pairs, %zu Arabic-Arabic pairs (train half)\n", ar_en.size(),
+               ar_ar.size());
+  auto fit = [&](const std::vector<std::pair<std::string, std::string>>& pairs, in::CostModel model, bool symmetric,
+                 std::vector<std::tuple<char, char, double>>* table) {
+    in::EditCosts costs = in::DefaultCosts(model);
+    for (int it = 0; it < kEmIterations; ++it) {
+      Counts counts;
+      for (const auto& [a, b] : pairs)
+        for (const auto& op : in::AlignSymbols(a, b, costs)) counts[op] += 1;
+      costs = CostsFromCounts(counts, in::DefaultCosts(model), symmetric, table);
+    }
+  };
+  std::vector<std::tuple<char, char, double>> ar_en_table, ar_ar_table;
+  fit(ar_en, in::CostModel::kArEn, false, &ar_en_table);
+  fit(ar_ar, in::CostModel::kArAr, true, &ar_ar_table);
+  std::printf("// Generated by `names_eval learn wikidata_person_tokens.tsv` (scripts/eval_names.sh learn) from the\n"
+              "// train half of ../shared/data/names-dev/wikidata_person_tokens.tsv (Wikidata labels, CC0):\n"
+              "// %zu Arabic-English word pairs; and from the train half of variants.tsv (silver: Wikidata, Google\n"
+              "// ar2en, CLDR, city lists) %zu pairs of one-word Arabic spellings of one English name.\n"
+              "// {a, b, cost}: a -> b, '_' = nothing. Do not edit by hand.\n", ar_en.size(), ar_ar.size());
+  auto print = [](const char* name, const std::vector<std::tuple<char, char, double>>& t) {
+    std::printf("constexpr LearnedCost %s[] = {\n", name);
+    for (const auto& [a, b, c] : t) std::printf("    {%s, %s, %.3f},\n", CharLit(a).c_str(), CharLit(b).c_str(), c);
+    std::printf("};\n");
+  };
+  print("kLearnedArEn", ar_en_table);
+  print("kLearnedArAr", ar_ar_table);
+  return 0;
+}
+
+// Probe: reads "query<TAB>arabic<TAB>english" lines from FILE and prints the matcher's scores.
+int RunProbe(const Args& args) {
+  const auto& m = nazir::names::NameMatcher::Get();
+  std::ifstream in(args.path);
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::vector<std::string> c = Split(line, '\t');
+    if (c.size() < 3) continue;
+    std::printf("%s\t%s\t%s\tarar=%.3f aren=%.3f\n", c[0].c_str(), c[1].c_str(), c[2].c_str(),
+                m.MatchArabicStem(c[0], c[1]), m.MatchName(c[0], c[2]));
+  }
+  return 0;
+}
+
 int main(int argc, char** argv) {
   const Args args = Parse(argc, argv);
+  if (args.mode == "probe") return RunProbe(args);
+  if (args.mode == "learn") return RunLearn(args);
   if (args.mode == "rank") return RunRank(args);
   if (args.mode == "variants") return RunVariants(args);
   std::cerr << "unknown mode " << args.mode << "\n";

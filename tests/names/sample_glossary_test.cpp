@@ -1,0 +1,185 @@
+// Acceptance of the glossary of names on the bundled sample corpus (examples/sample): the five article
+// pairs are aligned into a temporary store with the default aligner, the glossary is mined from the
+// store, and the hand-made list examples/sample/names.tsv (NAMES.md says how it was made) is checked
+// against it: every entity is found by lookup from each of its Arabic spellings, no entity is split over
+// two entries, no two entities share one.
+//
+// Which rows are checked (the rule, not a list of passing rows):
+//  - types PER, LOC and ORG (the ADJ rows are demonyms: not names);
+//  - the entity is rendered in the English text, and as a proper name: at least one of its English forms
+//    is capitalized. A name the English leaves out (a masthead) or renders as a common noun ("coast
+//    guard", "foreign ministry") leaves no evidence a miner of aligned pairs can use;
+//  - the Arabic forms NAMES.md marks as anaphoric common nouns standing for an organization
+//    (التحالف "the coalition", للحلف "the alliance", المفوضية "the commission") are not spellings of it.
+// Entity identity is the English column without its parenthesized gloss ("ISIS (Islamic State)" and
+// "ISIS" are one entity, "Interior Ministry (GNA)" and "Interior Ministry" too).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "nazir/align/aligner.h"
+#include "nazir/corpus/batch.h"
+#include "nazir/corpus/glossary_db.h"
+#include "nazir/corpus/pairs.h"
+#include "nazir/store/store.h"
+
+namespace nazir {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kSampleDir = std::string(NAZIR_SOURCE_DIR) + "/examples/sample";
+
+// Arabic forms NAMES.md lists under an organization as anaphoric common nouns (see the file comment).
+const std::set<std::string>& AnaphoricForms() {
+  static const auto* s = new std::set<std::string>{"التحالف", "للتحالف", "للحلف", "المفوضية"};
+  return *s;
+}
+
+struct Entity {
+  std::string type;
+  std::string english;
+  std::set<std::string> arabic;  // every checked Arabic form
+};
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::string col;
+  std::stringstream ss(line);
+  while (std::getline(ss, col, '\t')) out.push_back(col);
+  if (!line.empty() && line.back() == '\t') out.push_back("");
+  return out;
+}
+
+std::string WithoutGloss(const std::string& english) {
+  const size_t p = english.find(" (");
+  return p == std::string::npos ? english : english.substr(0, p);
+}
+
+bool AnyCapitalized(const std::string& forms) {
+  std::stringstream ss(forms);
+  std::string f;
+  while (std::getline(ss, f, '|'))
+    if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') return true;
+  return false;
+}
+
+// The checked entities of names.tsv, keyed by identity.
+std::map<std::string, Entity> ReadEntities() {
+  std::map<std::string, Entity> out;
+  std::ifstream in(kSampleDir + "/names.tsv");
+  std::string line;
+  std::getline(in, line);  // header: doc_id type english arabic_form count ar_sentences english_forms note
+  while (std::getline(in, line)) {
+    const std::vector<std::string> c = SplitTabs(line);
+    if (c.size() < 7) continue;
+    const std::string& type = c[1];
+    if (type != "PER" && type != "LOC" && type != "ORG") continue;
+    if (!AnyCapitalized(c[6])) continue;
+    if (AnaphoricForms().count(c[3])) continue;
+    Entity& e = out[WithoutGloss(c[2])];
+    e.type = type;
+    e.english = WithoutGloss(c[2]);
+    e.arabic.insert(c[3]);
+  }
+  return out;
+}
+
+class SampleGlossary : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new fs::path(fs::temp_directory_path() / "nazir_sample_glossary_test");
+    fs::remove_all(*dir_);
+    fs::create_directories(*dir_);
+    auto pairs = corpus::ReadPairList(kSampleDir + "/pairs.tsv");
+    ASSERT_TRUE(pairs.ok()) << pairs.status().ToString();
+    auto aligner = align::Aligner::Create({});
+    ASSERT_TRUE(aligner.ok()) << aligner.status().ToString();
+    auto store = store::Store::Open((*dir_ / "sample.db").string());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = store->release();
+    corpus::BatchOptions options;
+    options.progress = false;
+    auto report = corpus::AlignBatch(*pairs, *aligner, *store_, options);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    ASSERT_EQ(report->docs_aligned, 5);
+    auto built = corpus::BuildGlossary(*store_, {});
+    ASSERT_TRUE(built.ok()) << built.status().ToString();
+  }
+  static void TearDownTestSuite() {
+    delete store_;
+    store_ = nullptr;
+    if (dir_) fs::remove_all(*dir_);
+    delete dir_;
+    dir_ = nullptr;
+  }
+
+  // The id of the best entry for `query`, 0 when nothing matches.
+  static int64_t Top(const std::string& query, std::string* english) {
+    auto hits = corpus::LookupGlossary(*store_, query, 1);
+    EXPECT_TRUE(hits.ok()) << hits.status().ToString();
+    if (!hits.ok() || hits->empty()) return 0;
+    *english = hits->front().entry.english;
+    return hits->front().entry.id;
+  }
+
+  static store::Store* store_;
+  static fs::path* dir_;
+};
+
+store::Store* SampleGlossary::store_ = nullptr;
+fs::path* SampleGlossary::dir_ = nullptr;
+
+TEST(SampleNames, ListHasEntitiesOfEveryType) {
+  const auto entities = ReadEntities();
+  std::map<std::string, int> by_type;
+  for (const auto& [name, e] : entities) ++by_type[e.type];
+  EXPECT_GE(by_type["PER"], 20);
+  EXPECT_GE(by_type["LOC"], 20);
+  EXPECT_GE(by_type["ORG"], 10);
+}
+
+// Every spelling of an entity finds it (the first hit is an entry of that entity), and all of them find
+// the same entry: one entry per entity, holding every spelling.
+TEST_F(SampleGlossary, EveryEntityIsOneEntryFoundFromEachSpelling) {
+  for (const auto& [name, e] : ReadEntities()) {
+    std::set<int64_t> ids;
+    for (const std::string& form : e.arabic) {
+      std::string english;
+      const int64_t id = Top(form, &english);
+      EXPECT_NE(id, 0) << e.type << " " << name << ": nothing found for " << form;
+      if (id != 0) ids.insert(id);
+    }
+    EXPECT_LE(ids.size(), 1u) << e.type << " " << name << " is split over " << ids.size() << " entries";
+  }
+}
+
+// No entry holds two entities: the spellings of two different entities never lead to one entry.
+TEST_F(SampleGlossary, NoTwoEntitiesShareAnEntry) {
+  std::map<int64_t, std::set<std::string>> owners;  // entry id -> entities whose spellings found it
+  std::map<int64_t, std::string> headword;
+  for (const auto& [name, e] : ReadEntities()) {
+    for (const std::string& form : e.arabic) {
+      std::string english;
+      if (const int64_t id = Top(form, &english)) {
+        owners[id].insert(name);
+        headword[id] = english;
+      }
+    }
+  }
+  for (const auto& [id, names] : owners) {
+    std::string list;
+    for (const auto& n : names) list += " [" + n + "]";
+    EXPECT_EQ(names.size(), 1u) << "entry " << headword[id] << " holds" << list;
+  }
+}
+
+}  // namespace
+}  // namespace nazir
