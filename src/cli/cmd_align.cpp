@@ -188,6 +188,13 @@ Status AlignIntoStore(const AlignCliOptions& opt, const std::vector<corpus::DocP
 }
 
 Status RunBatch(const AlignCliOptions& opt, text::Encoding enc, Context& ctx) {
+  int shard_index = 0, shard_count = 1;
+  if (!opt.shard.empty()) {
+    auto sh = corpus::ParseShard(opt.shard);
+    if (!sh.ok()) return InvalidArgumentError("--shard: " + sh.status().message());
+    shard_index = sh->first;
+    shard_count = sh->second;
+  }
   std::vector<corpus::DocPair> pairs;
   std::vector<std::string> unpaired;
   if (!opt.batch.empty()) {
@@ -200,14 +207,7 @@ Status RunBatch(const AlignCliOptions& opt, text::Encoding enc, Context& ctx) {
     pairs = std::move(*p);
     for (const std::string& u : unpaired) std::cerr << "nazir: warning: no counterpart for " << u << "\n";
   }
-  int shard_index = 0, shard_count = 1;
-  if (!opt.shard.empty()) {
-    auto sh = corpus::ParseShard(opt.shard);
-    if (!sh.ok()) return InvalidArgumentError("--shard: " + sh.status().message());
-    shard_index = sh->first;
-    shard_count = sh->second;
-    pairs = corpus::Shard(pairs, shard_index, shard_count);
-  }
+  if (shard_count > 1) pairs = corpus::Shard(pairs, shard_index, shard_count);
   if (opt.threads < 0) return InvalidArgumentError("--threads must be 0 (every core) or more");
   const corpus::LearnScope learn =
       opt.learn == "document" ? corpus::LearnScope::kDocument : corpus::LearnScope::kCorpus;
