@@ -1,6 +1,7 @@
 #include "nazir/tmx/merge.h"
 
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -15,6 +16,15 @@ namespace {
 const char kStopAfterHeader[] = "nazir: stop after header";
 
 bool IsStop(const Status& s) { return s.code() == StatusCode::kInternal && s.message() == kStopAfterHeader; }
+
+// The reader options for one input: progress reported under the input's name.
+TmxReadOptions ReaderFor(const MergeOptions& options, const std::string& file) {
+  TmxReadOptions r = options.reader;
+  if (options.on_progress) {
+    r.on_progress = [&options, &file](uint64_t bytes) { options.on_progress(file, bytes); };
+  }
+  return r;
+}
 
 }  // namespace
 
@@ -57,7 +67,7 @@ StatusOr<MergeReport> MergeTmx(const std::vector<std::string>& inputs, const std
             ++index;
             return Status::Ok();
           },
-          options.reader);
+          ReaderFor(options, inputs[i]));
       if (!s.ok()) return s;
     }
     keep.assign(index, false);
@@ -82,6 +92,7 @@ StatusOr<MergeReport> MergeTmx(const std::vector<std::string>& inputs, const std
   // Pass 2: copy, skipping the losers. The output may be one of the inputs: it is only replaced by
   // Close(), after every input has been read.
   uint64_t index = 0;
+  std::unordered_set<uint64_t> tuids;
   for (size_t i = 0; i < inputs.size(); ++i) {
     Status s = ReadTmx(
         inputs[i], nullptr,
@@ -94,9 +105,17 @@ StatusOr<MergeReport> MergeTmx(const std::vector<std::string>& inputs, const std
             ++report.duplicates_removed;
             return Status::Ok();
           }
+          if (!tu.tuid.empty() && !tuids.insert(internal::HashString(tu.tuid)).second) {
+            std::string base = tu.tuid;
+            for (int n = 2;; ++n) {
+              tu.tuid = base + "-" + std::to_string(n);
+              if (tuids.insert(internal::HashString(tu.tuid)).second) break;
+            }
+            ++report.tuids_renamed;
+          }
           return (*writer)->Write(tu).WithContext(inputs[i]);
         },
-        options.reader);
+        ReaderFor(options, inputs[i]));
     if (!s.ok()) return s;
   }
   if (options.dedupe && index != keep.size()) {

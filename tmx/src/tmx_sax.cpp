@@ -54,6 +54,7 @@ class TmxHandler : public SecureHandler {
     saw_body_ = false;
     in_seg_ = false;
     collecting_ = false;
+    next_progress_ = kProgressIntervalBytes;
   }
 
   void startElement(const XMLCh* const, const XMLCh* const, const XMLCh* const qname,
@@ -192,6 +193,10 @@ class TmxHandler : public SecureHandler {
           Status s = events_.on_tu(std::move(tu_), tu_pos_);
           if (!s.ok()) Abort(std::move(s));
         }
+        if (options_.on_progress && BytesRead() >= next_progress_) {
+          next_progress_ = BytesRead() + kProgressIntervalBytes;
+          options_.on_progress(BytesRead());
+        }
         break;
       case Kind::kHeader:
         SendHeader();
@@ -278,6 +283,7 @@ class TmxHandler : public SecureHandler {
   TmxHeader header_;
   bool header_sent_ = false;
   bool saw_body_ = false;
+  uint64_t next_progress_ = 0;
   TranslationUnit tu_;
   SourcePos tu_pos_;
   // <prop>/<note> being read

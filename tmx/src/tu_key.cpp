@@ -27,6 +27,8 @@ uint64_t Fnv1a(uint64_t h, std::string_view s) {
 
 }  // namespace
 
+uint64_t HashString(std::string_view s) { return Fnv1a(kFnvOffset, s); }
+
 uint64_t TuKey(const TranslationUnit& tu) {
   std::vector<std::pair<std::string, std::string>> parts;
   parts.reserve(tu.tuvs.size());

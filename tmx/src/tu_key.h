@@ -14,6 +14,9 @@ namespace nazir::tmx::internal {
 // Collisions: about n^2 / 2^65, 1e-8 for a million TUs.
 uint64_t TuKey(const TranslationUnit& tu);
 
+// 64-bit FNV-1a of `s` (e.g. the identity of a tuid already written).
+uint64_t HashString(std::string_view s);
+
 // A TMX date as a sortable number (YYYYMMDDhhmmss), 0 when empty or not a valid TMX date.
 uint64_t DateNumber(std::string_view tmx_date);
 

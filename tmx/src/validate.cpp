@@ -135,6 +135,7 @@ StatusOr<TmxValidationReport> ValidateTmx(const std::string& path, const Validat
   settings.validate = true;
   settings.dtd = internal::kBundledTmx14Dtd;
   TmxReadOptions read_options;
+  read_options.on_progress = options.on_progress;
   internal::SourcePos fatal_pos;
   Status s = internal::ParseTmx(input, settings, read_options, events, &fatal_pos);
   if (s.code() == StatusCode::kNotFound || s.code() == StatusCode::kIo) return s;

@@ -3,9 +3,15 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <new>
+#include <optional>
+
+#include <unicode/utf8.h>
 
 #include <xercesc/framework/MemBufInputSource.hpp>
 #include <xercesc/sax/InputSource.hpp>
@@ -85,7 +91,24 @@ void InjectDoctype(std::string* head, const std::string& root) {
     } else if (starts(k, "<!--")) {
       k = skip_past(k, "-->");
     } else if (starts(k, "<!DOCTYPE")) {
-      return;  // it has one: the resolver maps its external subset to the bundled DTD
+      // It has one. With an external subset (SYSTEM/PUBLIC) the resolver answers it with the bundled
+      // DTD; with only an internal subset, "<!DOCTYPE tmx [" gets the bundled DTD as external subset.
+      size_t j = k + std::strlen("<!DOCTYPE");
+      while (ch(j) == ' ' || ch(j) == '\t' || ch(j) == '\r' || ch(j) == '\n') ++j;
+      while (ch(j) > ' ' && ch(j) != '[' && ch(j) != '>' && ch(j) < 0x80) ++j;
+      size_t name_end = j;
+      while (ch(j) == ' ' || ch(j) == '\t' || ch(j) == '\r' || ch(j) == '\n') ++j;
+      if (ch(j) != '[') return;
+      k = name_end;
+      std::string ext = std::string(" SYSTEM \"") + kInjectedSystemId + "\"";
+      std::string encoded_ext;
+      for (char c : ext) {
+        if (units == Units::kUtf16Be) encoded_ext.push_back('\0');
+        encoded_ext.push_back(c);
+        if (units == Units::kUtf16Le) encoded_ext.push_back('\0');
+      }
+      head->insert(bom + k * width, encoded_ext);
+      return;
     } else if (starts(k, "<?")) {
       k = skip_past(k, "?>");
     } else if (c == '<') {
@@ -211,6 +234,113 @@ class FdInputSource : public xercesc::InputSource {
   mutable bool made_ = false;
 };
 
+// Where the first invalid UTF-8 sequence is, as a message, when Xerces stopped on one: Xerces decodes
+// a whole buffer ahead of the parse and reports its own (wrong) position with the raw byte in the
+// message. The first `limit` bytes of the input (what Xerces read) are scanned again, only when the
+// document is UTF-8 (no UTF-16 BOM or pattern, no other encoding declared).
+struct Utf8Error {
+  SourcePos pos;
+  std::string message;
+};
+
+class ByteSource {
+ public:
+  explicit ByteSource(const XmlInput& input) : input_(input) {
+    if (!input.in_memory && input.path != "-") f_ = std::fopen(input.path.c_str(), "rb");
+  }
+  ~ByteSource() {
+    if (f_ != nullptr) std::fclose(f_);
+  }
+  bool ok() const { return input_.in_memory || f_ != nullptr; }
+  // Appends up to `n` more bytes to `out`; returns how many.
+  size_t Read(size_t n, std::string* out) {
+    if (input_.in_memory) {
+      size_t take = std::min(n, input_.memory.size() - mem_pos_);
+      out->append(input_.memory.data() + mem_pos_, take);
+      mem_pos_ += take;
+      return take;
+    }
+    size_t old = out->size();
+    out->resize(old + n);
+    size_t got = std::fread(out->data() + old, 1, n, f_);
+    out->resize(old + got);
+    return got;
+  }
+
+ private:
+  const XmlInput& input_;
+  FILE* f_ = nullptr;
+  size_t mem_pos_ = 0;
+};
+
+bool DeclaresNonUtf8(std::string_view head) {
+  if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF') ||
+                           head[0] == 0 || head[1] == 0)) {
+    return true;  // UTF-16 (or UTF-32): not ours to check
+  }
+  if (head.substr(0, 5) != "<?xml") return false;
+  size_t end = head.find("?>");
+  std::string_view decl = head.substr(0, end);
+  size_t e = decl.find("encoding");
+  if (e == std::string_view::npos) return false;
+  size_t q = decl.find_first_of("\"'", e);
+  if (q == std::string_view::npos) return false;
+  size_t q2 = decl.find(decl[q], q + 1);
+  std::string enc(decl.substr(q + 1, q2 == std::string_view::npos ? std::string_view::npos : q2 - q - 1));
+  for (char& c : enc) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return enc != "utf-8" && enc != "utf8";
+}
+
+std::optional<Utf8Error> FindInvalidUtf8(const XmlInput& input, uint64_t limit) {
+  ByteSource src(input);
+  if (!src.ok()) return std::nullopt;
+  constexpr size_t kChunk = 1 << 16;
+  constexpr int32_t kMaxSequence = 4;  // bytes in the longest UTF-8 sequence
+  std::string buf;
+  uint64_t offset = 0;  // file offset of buf[0]
+  uint64_t line = 1, column = 1;
+  bool first = true;
+  bool eof = false;
+  while (!eof || !buf.empty()) {
+    if (!eof) {
+      uint64_t want = std::min<uint64_t>(kChunk, limit > offset + buf.size() ? limit - offset - buf.size() : 0);
+      if (want == 0 || src.Read(static_cast<size_t>(want), &buf) == 0) eof = true;
+    }
+    if (first) {
+      first = false;
+      if (DeclaresNonUtf8(buf)) return std::nullopt;
+    }
+    const char* s = buf.data();
+    const int32_t n = static_cast<int32_t>(buf.size());
+    int32_t i = 0;
+    while (i < n) {
+      if (!eof && i + kMaxSequence > n) break;  // a sequence may continue in the next chunk
+      int32_t start = i;
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) {
+        char hex[8];
+        std::snprintf(hex, sizeof(hex), "0x%02X", static_cast<unsigned char>(s[start]));
+        return Utf8Error{{line, column},
+                         "invalid UTF-8: byte " + std::string(hex) + " at byte offset " +
+                             std::to_string(offset + static_cast<uint64_t>(start)) +
+                             " (the file is not UTF-8: convert it, or declare its real encoding in "
+                             "<?xml ... encoding=\"...\"?>)"};
+      }
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else if (!(offset == 0 && start == 0 && c == 0xFEFF)) {
+        ++column;
+      }
+    }
+    buf.erase(0, static_cast<size_t>(i));
+    offset += static_cast<uint64_t>(i);
+    if (eof) break;
+  }
+  return std::nullopt;
+}
+
 std::string PosPrefix(const std::string& name, const SourcePos& pos) {
   return name + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": ";
 }
@@ -232,6 +362,7 @@ void SecureHandler::Reset(const std::string& name, const ParserSettings* setting
   abort_status_ = Status::Ok();
   abort_pos_ = SourcePos();
   aborted_ = false;
+  xerces_fatal_ = false;
 }
 
 void SecureHandler::Abort(Status status) {
@@ -305,6 +436,7 @@ void SecureHandler::fatalError(const xercesc::SAXParseException& e) {
     abort_status_ = InvalidInputError(PosPrefix(name_, pos) + XmlToUtf8(e.getMessage()));
     abort_pos_ = pos;
     aborted_ = true;
+    xerces_fatal_ = true;
   }
   throw AbortParse();
 }
@@ -389,6 +521,14 @@ Status SecureParser::Parse(const XmlInput& input, SecureHandler* handler, Source
   }
   handler->guard_ = nullptr;
   if (!stream_error.ok()) return stream_error;
+  if (handler->aborted_ && handler->xerces_fatal_) {
+    // Xerces' report of bad UTF-8 has a wrong position and the raw byte: find the place ourselves.
+    uint64_t read = input.in_memory ? input.memory.size() : guard.read_pos;
+    if (std::optional<Utf8Error> bad = FindInvalidUtf8(input, read)) {
+      handler->abort_status_ = InvalidInputError(PosPrefix(input.name, bad->pos) + bad->message);
+      handler->abort_pos_ = bad->pos;
+    }
+  }
   if (handler->aborted_) {
     if (fatal_pos != nullptr) *fatal_pos = handler->abort_pos_;
     return handler->abort_status_;

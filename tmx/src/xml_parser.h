@@ -69,6 +69,8 @@ class SecureHandler : public xercesc::DefaultHandler {
   [[noreturn]] void AbortHere(const std::string& message);
   SourcePos Pos() const;
   const std::string& input_name() const { return name_; }
+  // Bytes of the input read by the parser so far (0 for input in memory).
+  uint64_t BytesRead() const { return guard_ != nullptr ? guard_->read_pos : 0; }
 
   // A DTD validity error (validation only). The default ignores it.
   virtual void OnValidityError(const SourcePos& pos, const std::string& message);
@@ -113,6 +115,7 @@ class SecureHandler : public xercesc::DefaultHandler {
   Status abort_status_;
   SourcePos abort_pos_;
   bool aborted_ = false;
+  bool xerces_fatal_ = false;  // the abort came from Xerces' fatalError (not from a handler)
 };
 
 // A configured Xerces SAX2 parser; reusable for many inputs (one at a time, one thread).

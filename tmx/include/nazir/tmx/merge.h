@@ -10,10 +10,13 @@
 // dates is oldest; on a tie the later one in input order wins, as OmegaT lets the later TU win) and is
 // written where it stood; nothing else is dropped. Two streaming passes: memory grows with the number
 // of distinct TUs (a hash and a position each), not with their text.
+// tuids stay unique in the output: a TU whose tuid was already written (two tools numbering from 1)
+// gets "-2", "-3"... appended, and is counted in MergeReport::tuids_renamed.
 #ifndef NAZIR_TMX_MERGE_H_
 #define NAZIR_TMX_MERGE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,6 +32,8 @@ struct MergeOptions {
   // when the inputs disagree. Segment cleaning and the forbidden-character policy come from here.
   TmxWriterOptions writer;
   TmxReadOptions reader;
+  // Bytes of `file` read so far, now and then, on every pass (for a progress bar). Empty = not called.
+  std::function<void(const std::string& file, uint64_t bytes_read)> on_progress;
 };
 
 struct MergeReport {
@@ -37,9 +42,11 @@ struct MergeReport {
   uint64_t duplicates_removed = 0;
   std::vector<uint64_t> tus_per_input;  // in the order of the inputs
   uint64_t chars_dropped = 0;           // forbidden XML characters removed (TmxWriter::chars_dropped)
+  uint64_t tuids_renamed = 0;           // TUs written with a suffixed tuid (it was already used)
 };
 
-// Merges `inputs` into `output` (written atomically; may not be one of the inputs).
+// Merges `inputs` into `output`, written atomically: the output may be one of the inputs (it is replaced
+// only once everything has been read).
 StatusOr<MergeReport> MergeTmx(const std::vector<std::string>& inputs, const std::string& output,
                                const MergeOptions& options);
 

@@ -36,11 +36,17 @@ inline constexpr uint64_t kDefaultMaxTextBytes = 1 << 20;
 // five predefined ones; a billion-laughs file needs millions.
 inline constexpr unsigned kDefaultEntityExpansionLimit = 10000;
 
+// How much input is read between two TmxReadOptions::on_progress calls.
+inline constexpr uint64_t kProgressIntervalBytes = 1 << 20;
+
 struct TmxReadOptions {
   uint64_t max_text_bytes = kDefaultMaxTextBytes;
   unsigned entity_expansion_limit = kDefaultEntityExpansionLimit;
   // Keep Tuv::seg_markup for segments with inline elements. Off when only the text is wanted.
   bool keep_markup = true;
+  // Called after a TU now and then (about every kProgressIntervalBytes of input) with the bytes of the
+  // file read so far: for a progress bar. Empty = not called.
+  std::function<void(uint64_t bytes_read)> on_progress;
 };
 
 // Called once, when </header> is read (before the first TU). Returning a non-OK Status stops the read;

@@ -13,6 +13,7 @@
 #define NAZIR_TMX_VALIDATE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,8 @@ struct TmxValidationReport {
 
 struct ValidateOptions {
   size_t max_problems = 1000;  // keep at most this many problems (the count goes on)
+  // Bytes read so far, now and then (see TmxReadOptions::on_progress). Empty = not called.
+  std::function<void(uint64_t bytes_read)> on_progress;
 };
 
 // Validates `path`. A non-OK Status only when the file cannot be read (not found, I/O); everything wrong

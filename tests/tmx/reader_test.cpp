@@ -1,0 +1,266 @@
+// ReadTmx over files written by other tools (OmegaT, Trados/SDL, Okapi) and over hostile input.
+#include "nazir/tmx/tmx_reader.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "nazir/tmx/lang_tag.h"
+#include "test_util.h"
+
+namespace nazir::tmx {
+namespace {
+
+using testing::kTmxData;
+using testing::ReadAll;
+using testing::ReadAllFromMemory;
+using testing::ScratchDir;
+using testing::TmxDoc;
+using testing::WriteFile;
+
+TEST(TmxReader, ReadsOmegatProjectSaveWithTmx11LangAttribute) {
+  auto c = ReadAll(kTmxData + "omegat_project_save.tmx");
+  ASSERT_TRUE(c.status.ok()) << c.status.ToString();
+  EXPECT_EQ(c.header.version, "1.1");
+  EXPECT_EQ(c.header.creationtool, "OmegaT");
+  EXPECT_EQ(c.header.srclang, "AR");
+  ASSERT_EQ(c.tus.size(), 3u);
+  const TranslationUnit& first = c.tus[0];
+  EXPECT_EQ(first.tuid, "");
+  ASSERT_EQ(first.tuvs.size(), 2u);
+  EXPECT_EQ(first.tuvs[0].lang, "AR");  // from lang="AR": TMX 1.1 files have no xml:lang
+  EXPECT_EQ(first.tuvs[0].text, "التقى وزير الداخلية فتحي باشاغا مسؤولين أمريكيين في واشنطن.");
+  EXPECT_EQ(first.tuvs[1].text, "Interior Minister Fathi Bashagha met US officials in Washington.");
+  EXPECT_EQ(first.tuvs[1].creationdate, "20231012T101010Z");
+  EXPECT_TRUE(first.tuvs[0].seg_markup.empty());
+  // Language matching is case-insensitive: "AR" is Arabic.
+  ASSERT_NE(FindTuv(first, "ar"), nullptr);
+  EXPECT_EQ(FindTuv(first, "ar")->text, first.tuvs[0].text);
+  // The alternative translation's context props are kept, the empty one too.
+  const TranslationUnit& alt = c.tus[2];
+  ASSERT_EQ(alt.props.size(), 3u);
+  EXPECT_EQ(alt.props[0].type, "file");
+  EXPECT_EQ(alt.props[0].value, "002_5ca6504bfd18895c.txt");
+  EXPECT_EQ(alt.props[1].value, "أخبار ليبيا 24 – متابعات");
+  EXPECT_EQ(alt.props[2].type, "next");
+  EXPECT_EQ(alt.props[2].value, "");
+}
+
+TEST(TmxReader, KeepsPairedTagsOfOmegatLevel2OutOfTheText) {
+  auto c = ReadAll(kTmxData + "omegat_level2.tmx");
+  ASSERT_TRUE(c.status.ok()) << c.status.ToString();
+  ASSERT_EQ(c.tus.size(), 1u);
+  const Tuv& ar = c.tus[0].tuvs[0];
+  EXPECT_EQ(ar.text, "طرابلس – قال المتحدث إن الاجتماع ناجح.");
+  EXPECT_NE(ar.seg_markup.find("<bpt i=\"0\" x=\"0\">&lt;b0&gt;</bpt>طرابلس<ept i=\"0\">"), std::string::npos)
+      << ar.seg_markup;
+  EXPECT_NE(ar.seg_markup.find("<ph x=\"1\">&lt;br1/&gt;</ph>"), std::string::npos) << ar.seg_markup;
+  EXPECT_EQ(c.tus[0].tuvs[1].text, "Tripoli – The spokesman said the meeting was a success.");
+}
+
+TEST(TmxReader, ReadsTradosUtf16WithBom) {
+  auto c = ReadAll(kTmxData + "trados_utf16.tmx");
+  ASSERT_TRUE(c.status.ok()) << c.status.ToString();
+  EXPECT_EQ(c.header.creationtool, "SDL Language Platform");
+  EXPECT_EQ(c.header.srclang, "ar-SA");
+  EXPECT_EQ(c.header.creationid, "TRADOS\\user");
+  ASSERT_EQ(c.header.props.size(), 2u);
+  EXPECT_EQ(c.header.props[1].type, "x-TMName");
+  EXPECT_EQ(c.header.props[1].value, "news_ar-SA_en-US");
+  ASSERT_EQ(c.tus.size(), 2u);
+  const TranslationUnit& tu = c.tus[0];
+  EXPECT_EQ(tu.creationdate, "20190314T092211Z");
+  EXPECT_EQ(tu.changedate, "20190315T080000Z");
+  ASSERT_EQ(tu.props.size(), 2u);
+  EXPECT_EQ(tu.props[0].type, "x-Context");
+  EXPECT_EQ(tu.props[0].value, "0, 0");
+  ASSERT_EQ(tu.tuvs.size(), 2u);
+  EXPECT_EQ(tu.tuvs[0].lang, "AR-SA");
+  EXPECT_TRUE(SameLangTag(tu.tuvs[0].lang, c.header.srclang));  // AR-SA = ar-SA
+  EXPECT_EQ(tu.tuvs[0].text, "قال ناصر بوريطة إن التحالف سيواصل عمله.");
+  EXPECT_NE(tu.tuvs[0].seg_markup.find("<bpt i=\"1\" type=\"1\" x=\"1\"/>"), std::string::npos)
+      << tu.tuvs[0].seg_markup;
+  EXPECT_EQ(c.tus[1].tuvs[1].text, "Representatives of 54 countries and organizations took part.");
+}
+
+TEST(TmxReader, ReadsOkapiNotesPropsAndEveryInlineElement) {
+  auto c = ReadAll(kTmxData + "okapi_rainbow.tmx");
+  ASSERT_TRUE(c.status.ok()) << c.status.ToString();
+  EXPECT_EQ(c.header.srclang, kSrcLangAll);
+  ASSERT_EQ(c.header.notes.size(), 1u);
+  EXPECT_EQ(c.header.notes[0].text, "Exported by Rainbow from a pipeline run");
+  ASSERT_EQ(c.header.props.size(), 1u);
+  ASSERT_EQ(c.tus.size(), 4u);
+
+  const TranslationUnit& headline = c.tus[0];
+  EXPECT_EQ(headline.tuid, "news.html_1_s1");
+  ASSERT_EQ(headline.notes.size(), 1u);
+  EXPECT_EQ(headline.notes[0].text, "Headline");
+  EXPECT_EQ(headline.props.size(), 2u);
+  // <hi> is text with a meaning: its content stays in the plain text.
+  EXPECT_EQ(headline.tuvs[0].text, "داخلية الوفاق تكشف تفاصيل زيارة باشاغا لواشنطن");
+  EXPECT_NE(headline.tuvs[0].seg_markup.find("<hi type=\"x-name\">باشاغا</hi>"), std::string::npos);
+
+  const TranslationUnit& link = c.tus[1];
+  EXPECT_EQ(link.tuvs[0].text, "قالت الوزارة في بيان على صفحتها الرسمية إن الاجتماعات ناجحة.");
+  EXPECT_NE(link.tuvs[0].seg_markup.find("?a=1&amp;b=2\"&gt;</bpt>"), std::string::npos) << link.tuvs[0].seg_markup;
+  const Tuv& en = link.tuvs[1];
+  ASSERT_EQ(en.notes.size(), 1u);
+  EXPECT_EQ(en.notes[0].text, "Reviewed");
+  EXPECT_EQ(en.notes[0].lang, "en");
+  ASSERT_EQ(en.props.size(), 1u);
+  EXPECT_EQ(en.props[0].value, "Reviewer One");
+
+  EXPECT_EQ(c.tus[2].tuvs[0].text, "الهجرة غير الشرعية");  // <it pos="begin"> left out
+  EXPECT_NE(c.tus[2].tuvs[0].seg_markup.find("<it pos=\"begin\" x=\"2\">"), std::string::npos);
+  // <ph> with a <sub> inside, and the deprecated <ut>: native code, not text; kept in the markup.
+  const Tuv& picture = c.tus[3].tuvs[0];
+  EXPECT_EQ(picture.text, "انظر الصورة  أعلاه .");
+  EXPECT_NE(picture.seg_markup.find("<sub>وزير الداخلية</sub>"), std::string::npos) << picture.seg_markup;
+  EXPECT_NE(picture.seg_markup.find("<ut>{\\b}</ut>"), std::string::npos) << picture.seg_markup;
+}
+
+TEST(TmxReader, TextOnlyWhenMarkupIsNotWanted) {
+  TmxReadOptions opts;
+  opts.keep_markup = false;
+  auto c = ReadAll(kTmxData + "okapi_rainbow.tmx", opts);
+  ASSERT_TRUE(c.status.ok());
+  for (const TranslationUnit& tu : c.tus) {
+    for (const Tuv& t : tu.tuvs) EXPECT_TRUE(t.seg_markup.empty()) << t.seg_markup;
+  }
+  EXPECT_EQ(c.tus[0].tuvs[0].text, "داخلية الوفاق تكشف تفاصيل زيارة باشاغا لواشنطن");
+}
+
+TEST(TmxReader, ReadsFromMemoryAndResolvesPredefinedEntities) {
+  auto c = ReadAllFromMemory(TmxDoc(
+      "<tu tuid=\"q\"><tuv xml:lang=\"ar\"><seg>&quot;أ&quot; &amp; &lt;ب&gt; &#x644;</seg></tuv>"
+      "<tuv xml:lang=\"en\"><seg>&apos;A&apos; &amp; B</seg></tuv></tu>"));
+  ASSERT_TRUE(c.status.ok()) << c.status.ToString();
+  ASSERT_EQ(c.tus.size(), 1u);
+  EXPECT_EQ(c.tus[0].tuvs[0].text, "\"أ\" & <ب> ل");
+  EXPECT_EQ(c.tus[0].tuvs[1].text, "'A' & B");
+}
+
+TEST(TmxReader, CallbackErrorStopsTheRead) {
+  int seen = 0;
+  Status s = ReadTmx(kTmxData + "okapi_rainbow.tmx", nullptr, [&](TranslationUnit&&) {
+    ++seen;
+    return seen == 2 ? InvalidInputError("stop here") : Status::Ok();
+  });
+  EXPECT_EQ(s.message(), "stop here");
+  EXPECT_EQ(seen, 2);
+}
+
+TEST(TmxReader, MissingFileIsNotFound) {
+  Status s = ReadTmx(kTmxData + "no_such_file.tmx", nullptr, nullptr);
+  EXPECT_EQ(s.code(), StatusCode::kNotFound);
+  EXPECT_NE(s.message().find("no_such_file.tmx"), std::string::npos);
+}
+
+TEST(TmxReader, ReportsProgressOnBigInput) {
+  // About 3 MB: at least two progress calls (one per MiB), increasing.
+  std::string body;
+  const std::string tu =
+      "<tu><tuv xml:lang=\"ar\"><seg>قال الوزير إن الاجتماع ناجح</seg></tuv>"
+      "<tuv xml:lang=\"en\"><seg>The minister said the meeting was a success</seg></tuv></tu>\n";
+  while (body.size() < (3u << 20)) body += tu;
+  ScratchDir dir;
+  WriteFile(dir / "big.tmx", TmxDoc(body));
+  std::vector<uint64_t> calls;
+  TmxReadOptions opts;
+  opts.on_progress = [&](uint64_t bytes) { calls.push_back(bytes); };
+  ASSERT_TRUE(ReadTmx(dir / "big.tmx", nullptr, nullptr, opts).ok());
+  ASSERT_GE(calls.size(), 2u);
+  for (size_t i = 1; i < calls.size(); ++i) EXPECT_GT(calls[i], calls[i - 1]);
+}
+
+// Hostile or broken input: refused with a message that names the file, line and column and says why.
+struct HostileCase {
+  const char* file;
+  const char* where;  // "file:line:" the message must start with (after the fixture folder)
+  const char* why;    // a fragment of the message
+};
+
+class TmxReaderHostile : public ::testing::TestWithParam<HostileCase> {};
+
+TEST_P(TmxReaderHostile, RefusesWithPlaceAndReason) {
+  const HostileCase& c = GetParam();
+  bool got_tu_with_secret = false;
+  Status s = ReadTmx(kTmxData + "hostile/" + c.file, nullptr, [&](TranslationUnit&& tu) {
+    for (const Tuv& t : tu.tuvs) got_tu_with_secret |= t.text.find("root:") != std::string::npos;
+    return Status::Ok();
+  });
+  EXPECT_EQ(s.code(), StatusCode::kInvalidInput) << s.ToString();
+  const std::string prefix = kTmxData + "hostile/" + c.where;
+  EXPECT_EQ(s.message().compare(0, prefix.size(), prefix), 0) << s.message();
+  EXPECT_NE(s.message().find(c.why), std::string::npos) << s.message();
+  EXPECT_FALSE(got_tu_with_secret);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Files, TmxReaderHostile,
+    ::testing::Values(
+        HostileCase{"xxe_file.tmx", "xxe_file.tmx:8:", "external entity 'file:///etc/passwd' refused"},
+        HostileCase{"xxe_parameter.tmx", "xxe_parameter.tmx:4:", "external entity 'http://127.0.0.1:9/evil.dtd'"},
+        HostileCase{"billion_laughs.tmx", "billion_laughs.tmx:17:", "entity expansions"},
+        HostileCase{"malformed.tmx", "malformed.tmx:6:48: ", "expected end of tag 'seg'"},
+        HostileCase{"truncated.tmx", "truncated.tmx:6:", "input ended before all started tags were ended"},
+        HostileCase{"invalid_utf8.tmx", "invalid_utf8.tmx:5:44: ", "invalid UTF-8: byte 0xFF at byte offset 244"},
+        HostileCase{"control_char_ref.tmx", "control_char_ref.tmx:5:", "invalid character reference"},
+        HostileCase{"not_tmx.xml", "not_tmx.xml:2:", "not a TMX document: the root element is <html>"}),
+    [](const ::testing::TestParamInfo<HostileCase>& info) {
+      std::string name = info.param.file;
+      for (char& ch : name) {
+        if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+      }
+      return name;
+    });
+
+TEST(TmxReader, DoctypeNamingAFileIsNeverFetched) {
+  // <!DOCTYPE tmx SYSTEM "file:///etc/passwd">: the DTD is not read, the document is.
+  auto c = ReadAll(kTmxData + "hostile/doctype_system_file.tmx");
+  ASSERT_TRUE(c.status.ok()) << c.status.ToString();
+  ASSERT_EQ(c.tus.size(), 1u);
+  EXPECT_EQ(c.tus[0].tuvs[0].text, "مرحبا");
+}
+
+TEST(TmxReader, RefusesAGiantAttributeWithoutBufferingIt) {
+  // Xerces holds a whole attribute value in memory before reporting it: a 6 MB one is refused
+  // (a 1 GB one-line file would otherwise take gigabytes).
+  ScratchDir dir;
+  std::string giant(6u << 20, 'x');
+  WriteFile(dir / "giant.tmx", TmxDoc("<tu tuid=\"" + giant + "\"><tuv xml:lang=\"ar\"><seg>a</seg></tuv></tu>"));
+  Status s = ReadTmx(dir / "giant.tmx", nullptr, nullptr);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(s.message().find("without an element or text"), std::string::npos) << s.message();
+}
+
+TEST(TmxReader, RefusesDeepNesting) {
+  std::string deep;
+  for (int i = 0; i < 1000; ++i) deep += "<hi>";
+  for (int i = 0; i < 1000; ++i) deep += "</hi>";
+  auto c = ReadAllFromMemory(TmxDoc("<tu><tuv xml:lang=\"ar\"><seg>" + deep + "</seg></tuv></tu>"));
+  EXPECT_EQ(c.status.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(c.status.message().find("nested more than"), std::string::npos) << c.status.message();
+}
+
+TEST(TmxReader, RefusesASegmentLongerThanTheLimit) {
+  TmxReadOptions opts;
+  opts.max_text_bytes = 1000;
+  auto c = ReadAllFromMemory(
+      TmxDoc("<tu><tuv xml:lang=\"ar\"><seg>" + std::string(5000, 'x') + "</seg></tuv></tu>"), opts);
+  EXPECT_EQ(c.status.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(c.status.message().find("longer than 1000"), std::string::npos) << c.status.message();
+}
+
+TEST(TmxReader, RefusesDocumentsWithoutBody) {
+  auto c = ReadAllFromMemory(
+      "<tmx version=\"1.4\"><header creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" "
+      "o-tmf=\"t\" adminlang=\"en\" srclang=\"ar\" datatype=\"plaintext\"/></tmx>");
+  EXPECT_EQ(c.status.code(), StatusCode::kInvalidInput);
+  EXPECT_NE(c.status.message().find("no <body>"), std::string::npos) << c.status.message();
+}
+
+}  // namespace
+}  // namespace nazir::tmx
