@@ -22,6 +22,9 @@ constexpr int kBandEdgeMargin = 2;
 constexpr int kMaxWidening = 4;
 // Pairs of the first pass this confident train the learned lexicon and the length model. Set by hand.
 constexpr double kLearnMinConfidence = 0.8;
+// Pairs of the previous pass this confident are anchors for the next (BeadFeatures::after_anchor).
+// Set by hand.
+constexpr double kAnchorMinConfidence = 0.8;
 // The length model of the second pass: the document's own pairs' median log ratio and spread, shrunk
 // toward the document-wide ratio and the default spread as if it had this many pairs more. Set by hand.
 constexpr double kLengthPriorPairs = 5.0;
@@ -55,12 +58,32 @@ PassResult Aligner::Search(PairFeatures& features, const PassResult* previous, b
     for (int j = 0; j < m; ++j) el[j] = features.en_length(j);
     return Band::AroundDiagonal(al, el, width);
   };
+  // Corners of the previous pass's confident pairs: where one ends (per Arabic row, the English
+  // position; -1 = none) and where one starts. The documents' corners count as both.
+  std::vector<int> anchor_end(n + 1, -1), anchor_start(n + 1, -1);
+  if (previous != nullptr) {
+    anchor_end[0] = 0;
+    anchor_start[n] = m;
+    for (size_t k = 0; k < previous->path.size(); ++k) {
+      const BeadSpan& s = previous->path[k];
+      if (s.ar_len == 0 || s.en_len == 0 || BeadConfidence(previous->log_odds[k]) < kAnchorMinConfidence) continue;
+      anchor_start[s.ar_begin] = s.en_begin;
+      anchor_end[s.ar_begin + s.ar_len] = s.en_begin + s.en_len;
+    }
+  }
+  const BeadModelWeights& model = options_.model;
+  auto features_of = [&](const BeadSpan& span) {
+    BeadFeatures f = features.Compute(span);
+    f.after_anchor = anchor_end[span.ar_begin] == span.en_begin;
+    f.before_anchor = anchor_start[span.ar_begin + span.ar_len] == span.en_begin + span.en_len;
+    return f;
+  };
   auto score = [&](const BeadSpan& span) -> double {
     if (span.ar_len == 0 || span.en_len == 0) return 0.0;
-    BeadFeatures f = features.Compute(span);
-    double lo = BeadLogOdds(f);
+    BeadFeatures f = features_of(span);
+    double lo = BeadLogOdds(f, model);
     if (observe && options_.observer) options_.observer(span, f, lo);
-    return lo;
+    return lo + model.search_offset;
   };
   PassResult result;
   for (int attempt = 0;; ++attempt) {
@@ -72,7 +95,7 @@ PassResult Aligner::Search(PairFeatures& features, const PassResult* previous, b
   }
   result.log_odds.clear();
   for (const BeadSpan& s : result.path) {
-    result.log_odds.push_back(s.ar_len > 0 && s.en_len > 0 ? BeadLogOdds(features.Compute(s)) : 0.0);
+    result.log_odds.push_back(s.ar_len > 0 && s.en_len > 0 ? BeadLogOdds(features_of(s), model) : 0.0);
   }
   result.length = features.length_model();
   return result;

@@ -45,10 +45,6 @@ std::string PunctClass(std::string_view p) {
   return "";
 }
 
-bool HasAsciiLetter(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
-}
-
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -68,6 +64,49 @@ double CountChars(std::string_view s) {
     if (c != ' ') n += 1;
   }
   return n;
+}
+
+bool HasAsciiAlnum(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLatin(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A maximal run of one kind of character inside a word token.
+struct Run {
+  enum Kind { kDigits, kLatin, kOther } kind;
+  std::string_view text;
+};
+
+// Cuts a word key into digit runs (a '.' or ',' between digits stays inside: "2.4", "802.11"),
+// ASCII letter runs and runs of anything else (Arabic letters, '-').
+std::vector<Run> SplitRuns(std::string_view s) {
+  std::vector<Run> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = i + 1;
+    Run::Kind k = IsDigit(s[i]) ? Run::kDigits : IsLatin(s[i]) ? Run::kLatin : Run::kOther;
+    if (k == Run::kDigits) {
+      while (j < s.size() && (IsDigit(s[j]) || ((s[j] == '.' || s[j] == ',') && j + 1 < s.size() && IsDigit(s[j + 1])))) ++j;
+    } else if (k == Run::kLatin) {
+      while (j < s.size() && IsLatin(s[j])) ++j;
+    } else {
+      while (j < s.size() && !IsDigit(s[j]) && !IsLatin(s[j])) ++j;
+    }
+    std::string_view text = s.substr(i, j - i);
+    if (k == Run::kOther) {
+      // Keep only runs with a letter in them (drop '-', '/', '+').
+      bool letter = std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+      if (letter) out.push_back(Run{k, text});
+    } else {
+      out.push_back(Run{k, text});
+    }
+    i = j;
+  }
+  return out;
 }
 
 uint64_t PairKey(int a, int e) { return (static_cast<uint64_t>(a) << 32) | static_cast<uint32_t>(e); }
@@ -117,53 +156,91 @@ void PairFeatures::Prepare(const Document& doc, bool arabic) {
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const std::string& t = doc.sentences[s].text;
     sents[s].length = CountChars(text::Normalizer::Get().Key(t, lang));
+    std::vector<Tok>& toks = sents[s].toks;
+    auto add_number = [&](const std::string& digits) {
+      if (!signals_.numbers) return;
+      Tok out;
+      out.type = intern("#" + digits);
+      out.is_number = true;
+      toks.push_back(out);
+    };
+    // A Latin-script word on either side ("COVID", "ace" of ACE2) matched as its English stem.
+    auto add_english = [&](std::string_view key, std::string_view orig, bool initial) {
+      std::string lower = AsciiLower(key);
+      if (lower.size() < 2 || en_stop.count(lower)) return;
+      Tok out;
+      if (arabic) {
+        out.type = intern("L:" + EnglishStem(lower));
+        toks.push_back(out);
+        return;
+      }
+      std::string stem = EnglishStem(lower);
+      out.type = intern(stem);
+      bool cap = !orig.empty() && orig[0] >= 'A' && orig[0] <= 'Z';
+      // A capital at the start of a sentence says nothing about a name unless the word is unknown.
+      bool known = lexicon_ != nullptr && lexicon_->EnglishId(stem).has_value();
+      if (cap && (!initial || !known) && en_types_[out.type].surface.empty()) {
+        en_types_[out.type].surface = std::string(orig);
+      }
+      toks.push_back(out);
+    };
+    auto add_arabic = [&](std::string_view key) {
+      if (key.empty() || ar_stop.count(std::string(key))) return;
+      Tok out;
+      out.type = intern(std::string(key));
+      ar_types_[out.type].is_word = true;
+      toks.push_back(out);
+    };
     bool first_word = true;
     for (const text::Token& tok : text::Tokenize(t, lang)) {
-      Tok out;
       switch (tok.kind) {
         case text::TokenKind::kNumber:
-          if (!signals_.numbers) continue;
-          out.type = intern("#" + tok.key);
-          out.is_number = true;
+          add_number(tok.key);
           break;
         case text::TokenKind::kPunct: {
           if (!signals_.punctuation) continue;
           std::string cls = PunctClass(tok.key);
           if (cls.empty()) continue;
+          Tok out;
           out.type = intern(cls);
           out.weight = kPunctWeight;
           out.is_punct = true;
+          toks.push_back(out);
           break;
         }
         case text::TokenKind::kWord: {
-          if (arabic) {
-            if (ar_stop.count(tok.key)) continue;
-            if (HasAsciiLetter(tok.key)) {
-              // A Latin-script word inside Arabic text (COVID-19, KSWB-TV): matched as itself.
-              out.type = intern("L:" + EnglishStem(AsciiLower(tok.key)));
+          const bool initial = first_word;
+          first_word = false;
+          std::string_view orig = std::string_view(t).substr(tok.begin, tok.end - tok.begin);
+          if (!HasAsciiAlnum(tok.key)) {
+            if (arabic) {
+              add_arabic(tok.key);
             } else {
-              out.type = intern(tok.key);
-              ar_types_[out.type].is_word = true;
+              add_english(tok.key, orig, initial);
             }
-          } else {
-            std::string lower = AsciiLower(tok.key);
-            bool initial = first_word;
-            first_word = false;
-            if (lower.size() < 2 || en_stop.count(lower)) continue;
-            std::string stem = EnglishStem(lower);
-            out.type = intern(stem);
-            std::string_view orig = std::string_view(t).substr(tok.begin, tok.end - tok.begin);
-            bool cap = !orig.empty() && orig[0] >= 'A' && orig[0] <= 'Z';
-            // A capital at the start of a sentence says nothing about a name unless the word is unknown.
-            bool known = lexicon_ != nullptr && lexicon_->EnglishId(stem).has_value();
-            if (cap && (!initial || !known) && en_types_[out.type].surface.empty()) {
-              en_types_[out.type].surface = std::string(orig);
+            break;
+          }
+          // Letters and digits in one token are cut into runs, the same way on both sides: the
+          // English tokenizer keeps "2.4GHz" and "ACE2" whole, the Arabic one splits them.
+          const bool same_length = orig.size() == tok.key.size();
+          for (const Run& r : SplitRuns(tok.key)) {
+            if (r.kind == Run::kDigits) {
+              std::string digits;  // without thousands separators, as the tokenizer keys numbers
+              for (char c : r.text) {
+                if (c != ',') digits += c;
+              }
+              add_number(digits);
+            } else if (r.kind == Run::kLatin) {
+              // The original spelling (for the name matcher) when the key maps byte for byte.
+              std::string_view o = same_length ? orig.substr(r.text.data() - tok.key.data(), r.text.size()) : r.text;
+              add_english(r.text, o, initial);
+            } else if (arabic) {
+              add_arabic(r.text);
             }
           }
           break;
         }
       }
-      sents[s].toks.push_back(out);
     }
   }
   // IDF weights over this document's sentences: log(1 + N / df).

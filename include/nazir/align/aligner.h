@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "nazir/align/bead_model.h"
 #include "nazir/align/features.h"
 #include "nazir/align/ibm1.h"
 #include "nazir/align/lexicon.h"
@@ -40,6 +41,8 @@ struct AlignerOptions {
   static constexpr double kDefaultMinConfidence = 0.5;
 
   Signals signals;
+  // The bead model's weights (the fitted defaults; tuning tools change them).
+  BeadModelWeights model = BeadModelWeights::Default();
   double min_confidence = kDefaultMinConfidence;
   // Where the FreeDict dictionaries are (Create only); "" = Lexicon::DefaultDictDir().
   std::string dict_dir;

@@ -1,26 +1,66 @@
 // The bead model: from a candidate bead's features to the log-odds that it is a real counterpart, and
 // from log-odds to a calibrated confidence.
 //
-// A logistic model. Its weights were fitted on the align-dev suites (scripts/fit_align_model.py:
-// candidate beads near the gold path, labelled by the gold alignment); bead_model.cpp lists them with
-// their provenance. The DP maximizes the sum of the log-odds of its pair beads (a sentence with no
-// counterpart scores 0), so "no counterpart" wins exactly where every pairing is more likely wrong than
-// right: the decision is calibrated, not a threshold on an arbitrary score.
+// A logistic model. Its weights were fitted on the align-dev suites (scripts/fit_align_model.py over
+// the candidate beads of the final pass, labelled by the gold alignment; see bead_model.cpp for the
+// provenance of each default). The DP maximizes the sum of the log-odds of its pair beads (a sentence
+// with no counterpart scores 0), so "no counterpart" wins exactly where every pairing is more likely
+// wrong than right.
 //
-//   double lo = nazir::align::BeadLogOdds(features);
-//   double p = nazir::align::BeadConfidence(lo);   // 0..1
+//   double lo = nazir::align::BeadLogOdds(features);            // default weights
+//   double p = nazir::align::BeadConfidence(lo);                // 0..1
 #ifndef NAZIR_ALIGN_BEAD_MODEL_H_
 #define NAZIR_ALIGN_BEAD_MODEL_H_
+
+#include <string>
+#include <vector>
 
 #include "nazir/align/features.h"
 
 namespace nazir::align {
 
-// Log-odds that a bead with these features is a real counterpart (pair beads only).
-double BeadLogOdds(const BeadFeatures& f);
+// The weights of the logistic bead model. The defaults are the fitted ones (bead_model.cpp).
+struct BeadModelWeights {
+  // Intercepts by shape.
+  double bias_11;
+  double bias_merge;  // 1-2 and 2-1
+  double bias_22;
+  double bias_13;     // 1-3 and 3-1
+  // Coverage of each side and the smaller of the two.
+  double ar_coverage;
+  double en_coverage;
+  double min_coverage;
+  // Square of the length z-score (capped at kMaxLengthZ2).
+  double length_z2;
+  // Per number found / not found on the other side (capped at kMaxNumbers each).
+  double numbers_matched;
+  double numbers_unmatched;
+  // log(1 + the smaller side's content weight): coverage of a two-word sentence says less.
+  double log_min_weight;
+  // The bead touches a confident pair of the previous pass (one side, both sides).
+  double anchor_one;
+  double anchor_both;
+  // Added to every pair bead's log-odds in the search (not to the confidence): the price of a pair
+  // against two sentences with no counterpart. Tuned on dev for strict F1 of the search.
+  double search_offset;
 
-// The probability that a bead the aligner chose is in the gold alignment, from its log-odds (Platt
-// scaling of the DP's output on dev).
+  // The fitted defaults.
+  static BeadModelWeights Default();
+  // Names and pointers of every weight, in declaration order (tuning tools set them by name).
+  std::vector<std::pair<std::string, double*>> Named();
+};
+
+// The squared length z-score is capped here, so one absurd length cannot outweigh everything else.
+inline constexpr double kMaxLengthZ2 = 25.0;
+// Number counts are capped here (a table row of figures is not ten times the evidence).
+inline constexpr int kMaxNumbers = 4;
+
+// Log-odds that a bead with these features is a real counterpart (pair beads only), without the
+// search offset.
+double BeadLogOdds(const BeadFeatures& f, const BeadModelWeights& w = BeadModelWeights::Default());
+
+// The probability that a pair bead with these log-odds is in the gold alignment (Platt scaling of
+// the search's output on dev).
 double BeadConfidence(double log_odds);
 
 }  // namespace nazir::align

@@ -62,6 +62,11 @@ struct BeadFeatures {
   int numbers_matched = 0;   // numbers on either side found on the other
   int numbers_unmatched = 0; // numbers on either side not found on the other
   int name_links = 0;        // links made by the name matcher or the gazetteer
+  // Context from a previous pass (set by the aligner, not by PairFeatures): the bead starts where a
+  // confident pair of that pass ends (or at the start of both documents), and ends where one starts
+  // (or at the end of both). A weakly worded pair sandwiched between two sure ones is likely real.
+  bool after_anchor = false;
+  bool before_anchor = false;
   Shape shape;
 };
 
