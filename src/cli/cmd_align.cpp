@@ -17,6 +17,7 @@
 #include "nazir/corpus/glossary_db.h"
 #include "nazir/corpus/pairs.h"
 #include "nazir/store/store.h"
+#include "nazir/text/script.h"
 #include "nazir/text/segment.h"
 #include "nazir/text/utf8.h"
 #include "nazir/tmx/tmx_writer.h"
@@ -53,6 +54,7 @@ struct AlignCliOptions {
 StatusOr<Document> LoadDocument(const std::string& path, Lang lang, text::Encoding enc, bool presegmented) {
   StatusOr<std::string> bytes = text::ReadTextFile(path, enc);
   if (!bytes.ok()) return bytes.status();
+  NAZIR_RETURN_IF_ERROR(text::CheckLanguage(*bytes, lang, path));
   Document doc;
   doc.id = path;
   doc.lang = lang;

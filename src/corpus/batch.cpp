@@ -16,6 +16,7 @@
 
 #include "nazir/base/atomic_file.h"
 #include "nazir/corpus/progress.h"
+#include "nazir/text/script.h"
 #include "nazir/text/segment.h"
 
 namespace nazir::corpus {
@@ -62,6 +63,7 @@ StatusOr<std::unique_ptr<Document>> LoadSide(const std::string& path, Lang lang,
                                              std::string* bytes_out) {
   auto text = text::ReadTextFile(path, options.encoding);
   if (!text.ok()) return text.status();
+  NAZIR_RETURN_IF_ERROR(text::CheckLanguage(*text, lang, path));
   auto doc = std::make_unique<Document>();
   doc->id = doc_id;
   doc->lang = lang;
