@@ -816,7 +816,9 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
   for (const std::string& s : names) {
     std::vector<std::string> longer;
     for (const std::string& l : names) {
-      if (l.size() > s.size() + 1 && l.compare(l.size() - s.size(), s.size(), s) == 0 && l[l.size() - s.size() - 1] == ' ')
+      // Word boundary: a space, or the hyphen of an article ("Sarraj" ends "Fayez al-Sarraj").
+      if (l.size() > s.size() + 1 && l.compare(l.size() - s.size(), s.size(), s) == 0 &&
+          (l[l.size() - s.size() - 1] == ' ' || l[l.size() - s.size() - 1] == '-'))
         longer.push_back(l);
     }
     // Fold only when exactly one longer name ends with it, and Arabic spellings agree.

@@ -19,7 +19,7 @@ namespace {
 // Acceptance threshold of a transliteration match. Tuned on the train half of names-dev variants
 // (tests/names/names_eval.cpp variants --half train): the lowest value with a false-positive rate
 // under 5%.
-constexpr double kLookupThreshold = 0.86;
+constexpr double kLookupThreshold = 0.88;
 // Score of a match equal after normalization, less kCliticPenalty per clitic stripped to get there.
 constexpr double kNormalizedScore = 0.99;
 constexpr double kCliticPenalty = 0.03;
@@ -31,7 +31,7 @@ constexpr double kGazetteerScore = 0.97;
 constexpr double kPartialNameFactor = 0.95;
 // A query longer than the entry name ("جمهورية الكونغو" for "الكونغو") is weaker evidence: the extra
 // words may name something else. Set on the train half of names-dev variants.
-constexpr double kPartialQueryFactor = 0.9;
+constexpr double kPartialQueryFactor = 0.92;
 // Consonant keys shorter than this are not indexed; keys at least kMinKeyForDeletions long also index
 // their one-deletion neighbours (a two-letter neighbour of a three-letter key still selects well
 // enough: see bench/bench_names.cpp for the candidate counts at 100k entries).
@@ -159,6 +159,8 @@ void ForEachAlignment(std::string_view query, std::string_view name, Fn fn) {
   if (qw.size() < nw.size()) {
     const std::string q(query);
     for (size_t i = 0; i + qw.size() <= nw.size(); ++i) fn(q, Join(nw, i, qw.size()), kPartialNameFactor);
+    // First and last name without the middle ones ("محمد سيالة" for "محمد الطاهر سيالة").
+    if (qw.size() == 2 && nw.size() > 2) fn(q, std::string(nw.front()) + " " + std::string(nw.back()), kPartialNameFactor);
   } else {
     const std::string n(name);
     for (size_t i = 0; i + nw.size() <= qw.size(); ++i) fn(Join(qw, i, nw.size()), n, kPartialQueryFactor);
