@@ -109,6 +109,9 @@ Status ReadOmegatTsv(const std::string& path, const GlossaryEntryCallback& on_en
       e.note = note;
     }
     GlossaryEntry& e = entries[it->second];
+    if (!inserted && !note.empty() && e.note.find(note) == std::string::npos) {
+      e.note += (e.note.empty() ? "" : "; ") + note;  // a later line's comment is kept too
+    }
     if (!arabic.empty()) {
       e.arabic.push_back(TermVariant{arabic, count, "", ""});
       e.count += count;
