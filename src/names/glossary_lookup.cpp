@@ -28,7 +28,7 @@ constexpr double kCliticPenalty = 0.03;
 constexpr double kGazetteerScore = 0.97;
 // A query naming one word of a longer entry name ("Stoltenberg" for "Jens Stoltenberg") scores its
 // word similarity times this: a full-name match of the same quality ranks first.
-constexpr double kPartialNameFactor = 0.95;
+constexpr double kPartialNameFactor = 0.97;
 // A query longer than the entry name ("جمهورية الكونغو" for "الكونغو") is weaker evidence: the extra
 // words may name something else. Set on the train half of names-dev variants.
 constexpr double kPartialQueryFactor = 0.92;
@@ -167,24 +167,33 @@ void ForEachAlignment(std::string_view query, std::string_view name, Fn fn) {
   }
 }
 
-// Best transliteration similarity of an Arabic query to an entry.
-double ArabicQueryScore(std::string_view q, const GlossaryEntry& e, std::string* matched) {
+// The score a match is accepted on: a query naming one word of a longer name is ranked under a full-name
+// match (kPartialNameFactor) but accepted on its similarity (an unseen spelling of a surname is the
+// common lookup); a query longer than the name is weaker evidence and is also accepted on the lowered
+// score.
+double AcceptScore(double sim, double factor) { return factor == kPartialNameFactor ? sim : factor * sim; }
+
+// Best transliteration similarity of an Arabic query to an entry (ranking score; *accept: the score to
+// compare with the threshold).
+double ArabicQueryScore(std::string_view q, const GlossaryEntry& e, std::string* matched, double* accept) {
   const NameMatcher& m = NameMatcher::Get();
   double best = 0.0;
-  auto consider = [&](double s, const std::string& what) {
+  auto consider = [&](double sim, double factor, const std::string& what) {
+    const double s = factor * sim;
     if (s > best) {
       best = s;
+      *accept = AcceptScore(sim, factor);
       *matched = what;
     }
   };
   for (const TermVariant& v : e.arabic) {
     ForEachAlignment(q, v.text, [&](const std::string& a, const std::string& b, double factor) {
-      consider(factor * m.MatchArabicStem(a, b), v.text);
+      consider(m.MatchArabicStem(a, b), factor, v.text);
     });
   }
   auto english = [&](const std::string& en) {
     ForEachAlignment(q, en, [&](const std::string& a, const std::string& b, double factor) {
-      consider(factor * m.MatchName(a, b), en);
+      consider(m.MatchName(a, b), factor, en);
     });
   };
   if (!e.english.empty()) english(e.english);
@@ -192,25 +201,27 @@ double ArabicQueryScore(std::string_view q, const GlossaryEntry& e, std::string*
   return best;
 }
 
-double EnglishQueryScore(std::string_view q, const GlossaryEntry& e, std::string* matched) {
+double EnglishQueryScore(std::string_view q, const GlossaryEntry& e, std::string* matched, double* accept) {
   const NameMatcher& m = NameMatcher::Get();
   double best = 0.0;
-  auto consider = [&](double s, const std::string& what) {
+  auto consider = [&](double sim, double factor, const std::string& what) {
+    const double s = factor * sim;
     if (s > best) {
       best = s;
+      *accept = AcceptScore(sim, factor);
       *matched = what;
     }
   };
   auto english = [&](const std::string& en) {
     ForEachAlignment(q, en, [&](const std::string& a, const std::string& b, double factor) {
-      consider(factor * m.MatchEnglish(a, b), en);
+      consider(m.MatchEnglish(a, b), factor, en);
     });
   };
   if (!e.english.empty()) english(e.english);
   for (const TermVariant& v : e.english_variants) english(v.text);
   for (const TermVariant& v : e.arabic) {
     ForEachAlignment(q, v.text, [&](const std::string& a, const std::string& b, double factor) {
-      consider(factor * m.MatchName(b, a), v.text);
+      consider(m.MatchName(b, a), factor, v.text);
     });
   }
   return best;
@@ -346,14 +357,19 @@ std::optional<LookupHit> ScoreEntry(std::string_view query, const GlossaryEntry&
       }
     }
   }
-  std::string matched;
-  const double translit = arabic ? ArabicQueryScore(query, entry, &matched) : EnglishQueryScore(query, entry, &matched);
-  if (norm_score >= translit && norm_score >= threshold) {
+  // Equal after normalization (or through CLDR) is the stronger claim: it is what the hit reports even
+  // when the transliteration score of the same spellings comes out higher (a case-folded English query
+  // scores 1.0 by transliteration).
+  if (norm_score >= threshold) {
     hit.score = norm_score;
     if (hit.how != MatchKind::kGazetteer) hit.how = MatchKind::kNormalized;
     return hit;
   }
-  if (translit < threshold) return std::nullopt;
+  std::string matched;
+  double accept = 0.0;
+  const double translit = arabic ? ArabicQueryScore(query, entry, &matched, &accept)
+                                 : EnglishQueryScore(query, entry, &matched, &accept);
+  if (accept < threshold) return std::nullopt;
   hit.score = translit;
   hit.how = MatchKind::kTransliteration;
   hit.matched = matched;

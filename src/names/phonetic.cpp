@@ -142,6 +142,9 @@ constexpr PairCost kPairCosts[] = {
     {'a', 'i', 0.35}, {'a', 'u', 0.35}, {'e', 'i', 0.15}, {'o', 'u', 0.1}, {'e', 'o', 0.3},
     {'i', 'u', 0.35}, {'e', 'u', 0.35}, {'i', 'o', 0.35}, {'m', 'n', 0.6}, {'l', 'r', 0.7},
     {'w', 'y', 0.6},
+    // Arabic spellings of one foreign g: غ and ج (and ق in Maghrebi usage) are interchangeable
+    // (ستولتنبرغ / ستلولتنبرج in one seed article; docs/ARABIC.md).
+    {'G', 'j', 0.1}, {'G', 'q', 0.3},
 };
 
 // The hand-set substitution table (symmetric).
