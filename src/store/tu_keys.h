@@ -17,8 +17,10 @@ std::string CollapseWhitespace(std::string_view text);
 // 64-bit FNV-1a.
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
 
-// The keys of the word and number tokens of `text` (nazir::text::Tokenize), in order.
+// The keys of the word and number tokens of `text` (nazir::text::Tokenize), in order. Memoized per
+// thread by chunk between ASCII white space (same result as WordKeysUncached, several times faster).
 std::vector<std::string> WordKeys(std::string_view text, Lang lang);
+std::vector<std::string> WordKeysUncached(std::string_view text, Lang lang);
 
 // Keys joined by single spaces (a key never holds a space: any is replaced by '_'), and back.
 std::string JoinKeys(const std::vector<std::string>& keys);

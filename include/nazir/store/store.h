@@ -111,6 +111,9 @@ struct PreparedTu {
   int en_word_count = 0;
   std::string dup_key;        // every tuv's (language tag lower-cased, whitespace-collapsed text), sorted
   uint64_t dup_hash = 0;      // hash of dup_key (indexed); equal dup_keys fold
+  std::string ar_terms;       // what the search index of each side gets (words and Arabic stems)
+  std::string en_terms;
+  std::string data;           // the rest of the TU, encoded for its row
 };
 
 // Computes the keys of `tu`. Thread-safe; fails on a TU without any tuv.
@@ -259,7 +262,7 @@ class Store {
   Status Init(const StoreOptions& options);
   Status CreateSchema();
   StatusOr<int64_t> OriginFileId(const std::string& path);
-  Status IndexSide(int64_t tu_id, const char* table, std::string_view words, Lang lang, bool remove);
+  Status IndexSide(int64_t tu_id, const char* table, std::string_view terms, bool remove);
   Status DeleteTu(int64_t tu_id);
   StatusOr<StoredTu> ReadTu(Statement& st);
 
