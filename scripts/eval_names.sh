@@ -1,0 +1,22 @@
+#!/bin/sh
+# Measures the name matcher and glossary lookup on names-dev (not part of the build or the tests).
+#   scripts/eval_names.sh DATA_DIR [BUILD_DIR]      DATA_DIR = ../shared/data/names-dev
+# Prints, for the test half (names split by a hash of the English name; tuning used the train half):
+#   rank      each Arabic word of wikidata_person_tokens.tsv against 1,000 English names incl. the right one
+#   variants  one spelling of each name of variants.tsv imported, the others looked up (top-1), and
+#             every spelling of held-out names looked up (false-positive rate)
+#   scripts/eval_names.sh DATA_DIR BUILD_DIR learn  prints learned_costs.inc from the train half
+set -eu
+data=${1:?usage: scripts/eval_names.sh DATA_DIR [BUILD_DIR] [learn]}
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${2:-$here/build}
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" --target names_eval -j2 >/dev/null
+eval_bin="$build/tests/names/names_eval"
+if [ "${3:-}" = learn ]; then
+  exec "$eval_bin" learn "$data/wikidata_person_tokens.tsv" --variants "$data/variants.tsv"
+fi
+for half in train test; do
+  "$eval_bin" rank "$data/wikidata_person_tokens.tsv" --half $half --queries 2000 --errors 0
+  "$eval_bin" variants "$data/variants.tsv" --half $half --errors 0 | tail -1
+done
