@@ -232,6 +232,11 @@ INSTANTIATE_TEST_SUITE_P(
                                   return tu;
                                 }(), "without a language"},
                       BadTuCase{"InvalidUtf8", Pair("\xD9\x85\xFF", "b"), "invalid UTF-8"},
+                      BadTuCase{"LanguageThatIsNotATag", [] {
+                                  TranslationUnit tu = Pair("a", "b");
+                                  tu.tuvs[0].lang = "عربي\"";
+                                  return tu;
+                                }(), "is not a language tag"},
                       BadTuCase{"HtmlInMarkup", WithMarkup("قال <b>السراج</b>"), "<b> is not a TMX inline element"},
                       BadTuCase{"MalformedMarkup", WithMarkup("قال <bpt i=\"1\">"), "TU 'm1'"},
                       BadTuCase{"EntityInMarkup", WithMarkup("<!DOCTYPE x [<!ENTITY e SYSTEM \"/etc/passwd\">]>&e;"),

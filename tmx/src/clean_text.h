@@ -27,6 +27,10 @@ inline constexpr CleanSteps kVerbatimSteps{false, false, false, false};
 StatusOr<std::string> CleanText(std::string_view text, const CleanSteps& steps, IllegalCharPolicy policy,
                                 size_t* dropped);
 
+// True if `tag` can stand in xml:lang / srclang as written: ASCII letters, digits, '-', '_' (what
+// BCP 47 tags and the TMX value "*all*" are made of). Validation proper is `nazir tmx validate`'s.
+bool IsLangTagText(std::string_view tag);
+
 }  // namespace nazir::tmx::internal
 
 #endif  // NAZIR_TMX_SRC_CLEAN_TEXT_H_

@@ -57,9 +57,12 @@ StatusOr<std::string> CleanText(std::string_view text, const CleanSteps& steps, 
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
   if (text.size() > static_cast<size_t>(INT32_MAX)) return InvalidInputError("segment larger than 2 GB");
+  // Characters are copied in runs: a run ends at a character that is dropped or rewritten.
   int32_t i = 0;
-  size_t first_kept = std::string::npos;  // byte offset in `out` after leading whitespace
-  size_t end_kept = 0;                    // byte offset in `out` after the last non-whitespace char
+  int32_t run = 0;  // start of the pending run
+  auto flush = [&](int32_t upto) {
+    if (upto > run) out.append(s + run, static_cast<size_t>(upto - run));
+  };
   while (i < n) {
     int32_t start = i;
     UChar32 c;
@@ -73,25 +76,37 @@ StatusOr<std::string> CleanText(std::string_view text, const CleanSteps& steps, 
                                  " cannot be written in XML 1.0 (remove it, or let nazir drop it)");
       }
       if (dropped != nullptr) ++*dropped;
+      flush(start);
+      run = i;
       continue;
     }
-    if (steps.strip_format && IsStrippedFormatChar(c)) continue;
-    const bool was_cr = c == '\r';
-    if (was_cr) {  // CR LF and lone CR read back as LF from any XML parser: write them so.
+    if (steps.strip_format && IsStrippedFormatChar(c)) {
+      flush(start);
+      run = i;
+      continue;
+    }
+    // Leading whitespace: only looked up while nothing is kept yet (the property lookup is the cost).
+    if (steps.trim_start && out.empty() && run == start && u_isUWhiteSpace(c)) {
+      run = i;
+      continue;
+    }
+    if (c == '\r') {  // CR LF and lone CR read back as LF from any XML parser: write them so.
+      flush(start);
       if (i < n && s[i] == '\n') ++i;
-      c = '\n';
-    }
-    bool space = u_isUWhiteSpace(c);
-    if (space && steps.trim_start && first_kept == std::string::npos) continue;  // leading whitespace
-    if (first_kept == std::string::npos) first_kept = 0;
-    if (was_cr) {
       out.push_back('\n');
-    } else {
-      out.append(s + start, static_cast<size_t>(i - start));
+      run = i;
     }
-    if (!space || !steps.trim_end) end_kept = out.size();
   }
-  out.resize(end_kept);
+  flush(n);
+  if (steps.trim_end) {  // trailing whitespace, scanning back from the end
+    while (!out.empty()) {
+      int32_t end = static_cast<int32_t>(out.size());
+      UChar32 c;
+      U8_PREV(out.data(), 0, end, c);
+      if (c < 0 || !u_isUWhiteSpace(c)) break;
+      out.resize(static_cast<size_t>(end));
+    }
+  }
   if (!steps.nfc) return out;
   const icu::Normalizer2* nfc = Nfc();
   if (nfc == nullptr) return InternalError("ICU NFC normalizer unavailable (libicu data missing?)");
@@ -104,6 +119,16 @@ StatusOr<std::string> CleanText(std::string_view text, const CleanSteps& steps, 
   nfc->normalizeUTF8(0, out, sink, nullptr, ec);
   if (U_FAILURE(ec)) return InternalError(std::string("NFC normalization failed: ") + u_errorName(ec));
   return normalized;
+}
+
+bool IsLangTagText(std::string_view tag) {
+  if (tag.empty()) return false;
+  for (char c : tag) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+              c == '*';
+    if (!ok) return false;
+  }
+  return true;
 }
 
 }  // namespace internal

@@ -89,6 +89,10 @@ StatusOr<std::unique_ptr<TbxWriter>> TbxWriter::Open(const std::string& path, co
   if (options.arabic_lang.empty() || options.english_lang.empty()) {
     return InvalidArgumentError("TBX export needs both language tags");
   }
+  if (!internal::IsLangTagText(options.arabic_lang) || !internal::IsLangTagText(options.english_lang)) {
+    return InvalidArgumentError("TBX language tags must be like ar or en-US, not '" + options.arabic_lang +
+                                "' / '" + options.english_lang + "'");
+  }
   auto file = AtomicFile::Create(path);
   if (!file.ok()) return file.status();
   auto impl = std::make_unique<Impl>();

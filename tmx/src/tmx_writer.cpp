@@ -217,10 +217,21 @@ Status TmxWriter::Impl::PrepareMarkup(const std::string& markup, PreparedTuv* ou
   return Status::Ok();
 }
 
+namespace {
+
+Status CheckLang(std::string_view what, const std::string& lang) {
+  if (lang.empty() || internal::IsLangTagText(lang)) return Status::Ok();
+  return InvalidInputError(std::string(what) + " language '" + lang +
+                           "' is not a language tag (letters, digits and '-', like ar-LY)");
+}
+
+}  // namespace
+
 Status TmxWriter::Impl::PrepareProps(const std::vector<Prop>& in,
                                      std::vector<std::pair<std::string, std::string>>* out) {
   for (const Prop& p : in) {
     if (p.type.empty()) return InvalidInputError("a <prop> without a type");
+    NAZIR_RETURN_IF_ERROR(CheckLang("<prop>", p.lang));
     auto type = Clean(p.type, internal::kVerbatimSteps);
     if (!type.ok()) return type.status();
     auto value = Clean(p.value, internal::kVerbatimSteps);
@@ -232,6 +243,7 @@ Status TmxWriter::Impl::PrepareProps(const std::vector<Prop>& in,
 
 Status TmxWriter::Impl::PrepareNotes(const std::vector<Note>& in, std::vector<std::string>* out) {
   for (const Note& n : in) {
+    NAZIR_RETURN_IF_ERROR(CheckLang("<note>", n.lang));
     auto text = Clean(n.text, internal::kVerbatimSteps);
     if (!text.ok()) return text.status();
     out->push_back(std::move(*text));
@@ -344,6 +356,7 @@ Status TmxWriter::Write(const TranslationUnit& tu) {
     return s.WithContext(tu.tuid.empty() ? std::string("TU") : "TU '" + tu.tuid + "'");
   };
   if (tu.tuvs.empty()) return fail(InvalidInputError("no <tuv>: a TU needs at least one language"));
+  if (Status s = CheckLang("<tu> srclang", tu.srclang); !s.ok()) return fail(s);
 
   // Source-language tuv first (translate-toolkit takes the first tuv as the source).
   std::vector<const Tuv*> order;
@@ -363,6 +376,7 @@ Status TmxWriter::Write(const TranslationUnit& tu) {
     Impl::PreparedTuv& p = tuvs[i];
     p.tuv = &t;
     if (t.lang.empty()) return fail(InvalidInputError("a <tuv> without a language"));
+    if (Status s = CheckLang("<tuv>", t.lang); !s.ok()) return fail(s);
     if (!t.creationdate.empty() && !IsValidTmxDate(t.creationdate)) {
       return fail(InvalidInputError("tuv creationdate '" + t.creationdate + "' is not a TMX date"));
     }

@@ -5,11 +5,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <unordered_map>
 
 #include "nazir/tmx/lang_tag.h"
 #include "nazir/tmx/tmx_writer.h"
 #include "tmx_sax.h"
+#include "tu_key.h"
+#include "u64_map.h"
 
 namespace nazir::tmx {
 
@@ -80,7 +81,9 @@ StatusOr<TmxValidationReport> ValidateTmx(const std::string& path, const Validat
   };
 
   std::string srclang;
-  std::unordered_map<std::string, uint64_t> tuid_lines;
+  // tuid hash -> line of its first use: 32 bytes per TU whatever the tuid's length (a 64-bit hash
+  // collision, ~1e-8 for a million TUs, would report a false duplicate).
+  internal::U64Map tuid_lines;
   internal::TmxEvents events;
   events.on_validity_error = [&](const internal::SourcePos& pos, const std::string& message) {
     add(pos.line, pos.column, "", "DTD: " + message, false);
@@ -101,8 +104,8 @@ StatusOr<TmxValidationReport> ValidateTmx(const std::string& path, const Validat
     ++report.tus;
     auto problem = [&](std::string message) { add(pos.line, pos.column, tu.tuid, std::move(message), false); };
     if (!tu.tuid.empty()) {
-      auto [it, inserted] = tuid_lines.emplace(tu.tuid, pos.line);
-      if (!inserted) problem("duplicate tuid (first used at line " + std::to_string(it->second) + ")");
+      auto [first_line, inserted] = tuid_lines.Insert(internal::HashString(tu.tuid), pos.line);
+      if (!inserted) problem("duplicate tuid (first used at line " + std::to_string(first_line) + ")");
     }
     for (const std::string* d : {&tu.creationdate, &tu.changedate}) {
       if (!d->empty() && !IsValidTmxDate(*d)) {

@@ -19,8 +19,32 @@ class XmlWriter::Target : public xercesc::XMLFormatTarget {
   std::string* out_;
 };
 
+namespace {
+
+// True if `s` is ASCII: the element and attribute names nazir writes are, and they need no transcoding.
+bool IsAscii(std::u16string_view s) {
+  for (char16_t c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+// True if UTF-8 `text` holds no character that XMLFormatter could turn into an entity or a character
+// reference: CharEscapes are & < >, AttrEscapes & < " LF CR TAB (Xerces 3.2 XMLFormatter.cpp,
+// gEscapeChars); this tests a superset (& < > " ' and every C0 control). Such text is copied as it is,
+// which is what the formatter would write; everything else goes through the formatter.
+bool NeedsNoEscaping(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 XmlWriter::XmlWriter(std::string* out, bool pretty)
-    : target_(std::make_unique<Target>(out)),
+    : out_(out),
+      target_(std::make_unique<Target>(out)),
       fmt_(std::make_unique<XMLFormatter>("UTF-8", "1.0", target_.get(), XMLFormatter::NoEscapes,
                                           XMLFormatter::UnRep_CharRef)),
       pretty_(pretty) {}
@@ -28,7 +52,17 @@ XmlWriter::XmlWriter(std::string* out, bool pretty)
 XmlWriter::~XmlWriter() = default;
 
 void XmlWriter::Put(std::u16string_view s, XMLFormatter::EscapeFlags flags) {
-  if (!s.empty()) fmt_->formatBuf(s.data(), s.size(), flags, XMLFormatter::UnRep_CharRef);
+  if (s.empty()) return;
+  if (flags == XMLFormatter::NoEscapes && IsAscii(s)) {
+    // Markup (names, brackets, indentation): ASCII, nothing to escape or transcode. The formatter keeps
+    // no buffer between calls, so appending beside it keeps the order.
+    size_t old = out_->size();
+    out_->resize(old + s.size());
+    char* to = &(*out_)[old];
+    for (char16_t c : s) *to++ = static_cast<char>(c);
+    return;
+  }
+  fmt_->formatBuf(s.data(), s.size(), flags, XMLFormatter::UnRep_CharRef);
 }
 
 void XmlWriter::Declaration() { Put(u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", XMLFormatter::NoEscapes); }
@@ -71,6 +105,14 @@ void XmlWriter::Attribute(std::u16string_view name, std::u16string_view value) {
 }
 
 void XmlWriter::AttributeUtf8(std::u16string_view name, std::string_view value) {
+  if (NeedsNoEscaping(value)) {
+    Put(u" ", XMLFormatter::NoEscapes);
+    Put(name, XMLFormatter::NoEscapes);
+    Put(u"=\"", XMLFormatter::NoEscapes);
+    out_->append(value);
+    Put(u"\"", XMLFormatter::NoEscapes);
+    return;
+  }
   std::u16string v;
   AppendUtf8ToXml(value, &v);
   Attribute(name, v);
@@ -84,6 +126,11 @@ void XmlWriter::Text(std::u16string_view text) {
 
 void XmlWriter::TextUtf8(std::string_view text) {
   if (text.empty()) return;
+  if (NeedsNoEscaping(text)) {
+    CloseStartTag();
+    out_->append(text);
+    return;
+  }
   scratch_.clear();
   AppendUtf8ToXml(text, &scratch_);
   Text(scratch_);

@@ -29,10 +29,11 @@ class XmlWriter {
   void Start(std::u16string_view name);
   // Only right after Start (or another Attribute). Escaped with XMLFormatter::AttrEscapes.
   void Attribute(std::u16string_view name, std::u16string_view value);
+  // The same with a UTF-8 value, which must be valid UTF-8 (the writers validate everything first).
   void AttributeUtf8(std::u16string_view name, std::string_view value);
   // Character data, escaped with XMLFormatter::CharEscapes.
   void Text(std::u16string_view text);
-  void TextUtf8(std::string_view text);
+  void TextUtf8(std::string_view text);  // valid UTF-8, as for AttributeUtf8
   // Closes the innermost element (<x/> when it has no content).
   void End();
   // From here to the matching EndInline the content of the current element is mixed content: no
@@ -54,6 +55,7 @@ class XmlWriter {
   void CloseStartTag();
   void Put(std::u16string_view s, xercesc::XMLFormatter::EscapeFlags flags);
 
+  std::string* out_;
   std::unique_ptr<Target> target_;
   std::unique_ptr<xercesc::XMLFormatter> fmt_;
   bool pretty_;
