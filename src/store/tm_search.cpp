@@ -46,6 +46,32 @@ const Side& SideOf(Lang lang) {
   return lang == Lang::kAr ? kAr : kEn;
 }
 
+// The SQL of every statement Lookup() and Concordance() run, per side (ExplainSearch() shows their plans).
+struct SearchSql {
+  std::string doc_freq;    // a term's document frequency (fts5vocab, term = ?)
+  std::string max_id;      // the largest TU id (N for the idf)
+  std::string postings;    // the TUs holding a term (FTS5 MATCH)
+  std::string words;       // a candidate's word keys (by rowid)
+  std::string detail;      // a match's texts (by rowid)
+  std::string phrase;      // concordance candidates (FTS5 MATCH, newest first)
+  std::string phrase_row;  // a concordance candidate's words and texts (by rowid)
+};
+
+SearchSql SqlOf(const Side& side) {
+  const std::string index(side.index);
+  SearchSql q;
+  q.doc_freq = std::string("SELECT doc FROM ") + side.vocab + " WHERE term = ?1";
+  q.max_id = "SELECT max(id) FROM tu";
+  q.postings = "SELECT rowid FROM " + index + " WHERE " + index + " MATCH ?1";
+  q.words = std::string("SELECT ") + side.words + ", " + side.count + ", count FROM tu WHERE id = ?1";
+  q.detail = std::string("SELECT ") + side.text + ", " + side.other_text + ", " + side.other_lang +
+             ", count, confidence FROM tu WHERE id = ?1";
+  q.phrase = "SELECT rowid FROM " + index + " WHERE " + index + " MATCH ?1 ORDER BY rowid DESC";
+  q.phrase_row = std::string("SELECT ") + side.words + ", " + side.text + ", " + side.other_text +
+                 ", count FROM tu WHERE id = ?1";
+  return q;
+}
+
 // An FTS5 string literal: the term in double quotes (FtsTerm output never holds a quote).
 std::string Quote(std::string_view term) { return "\"" + std::string(term) + "\""; }
 
@@ -157,7 +183,8 @@ StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, c
       ++terms[it->second].positions;
     }
   }
-  StatusOr<Statement*> df = db.Cached(std::string("SELECT doc FROM ") + side.vocab + " WHERE term = ?1");
+  const SearchSql sql = SqlOf(side);
+  StatusOr<Statement*> df = db.Cached(sql.doc_freq);
   if (!df.ok()) return df.status();
   for (Term& t : terms) {
     (*df)->Bind(1, t.fts);
@@ -172,12 +199,12 @@ StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, c
   // n - ceil(t n / 100) + 1 positions: take them from the rarest terms (all of them must be read).
   const auto nn = static_cast<int64_t>(n);
   const int64_t must_cover = std::min<int64_t>(nn, nn - (options.min_match * nn + 99) / 100 + 1);
-  StatusOr<int64_t> max_id = db.QueryInt("SELECT max(id) FROM tu");
+  StatusOr<int64_t> max_id = db.QueryInt(sql.max_id);
   if (!max_id.ok()) return max_id.status();
   const double total = static_cast<double>(*max_id) + 1.0;
 
   StatusOr<Statement*> postings =
-      db.Cached(std::string("SELECT rowid FROM ") + side.index + " WHERE " + side.index + " MATCH ?1");
+      db.Cached(sql.postings);
   if (!postings.ok()) return postings.status();
   std::unordered_map<int64_t, double> weight;
   int64_t covered = 0;
@@ -227,7 +254,7 @@ StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, c
   };
   std::vector<Scored> scored;
   StatusOr<Statement*> words =
-      db.Cached(std::string("SELECT ") + side.words + ", " + side.count + ", count FROM tu WHERE id = ?1");
+      db.Cached(sql.words);
   if (!words.ok()) return words.status();
   for (const auto& [w, id] : ranked) {
     (*words)->Bind(1, id);
@@ -254,8 +281,7 @@ StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, c
     return a.id > b.id;
   });
 
-  StatusOr<Statement*> detail = db.Cached(std::string("SELECT ") + side.text + ", " + side.other_text + ", " +
-                                          side.other_lang + ", count, confidence FROM tu WHERE id = ?1");
+  StatusOr<Statement*> detail = db.Cached(sql.detail);
   if (!detail.ok()) return detail.status();
   std::vector<std::string> query_all;
   for (const Scored& s : scored) {
@@ -303,12 +329,11 @@ StatusOr<std::vector<ConcordanceHit>> Concordance(Store& store, std::string_view
     match += Quote(FtsTerm(p[i]));
     if (i + 1 == p.size()) match += "*";
   }
-  StatusOr<Statement> cand = db.Prepare(std::string("SELECT rowid FROM ") + side.index + " WHERE " + side.index +
-                                        " MATCH ?1 ORDER BY rowid DESC");
+  const SearchSql sql = SqlOf(side);
+  StatusOr<Statement> cand = db.Prepare(sql.phrase);
   if (!cand.ok()) return cand.status();
   cand->Bind(1, match);
-  StatusOr<Statement*> row_of = db.Cached(std::string("SELECT ") + side.words + ", " + side.text + ", " +
-                                          side.other_text + ", count FROM tu WHERE id = ?1");
+  StatusOr<Statement*> row_of = db.Cached(sql.phrase_row);
   if (!row_of.ok()) return row_of.status();
 
   std::vector<ConcordanceHit> out;
@@ -346,6 +371,27 @@ StatusOr<std::vector<ConcordanceHit>> Concordance(Store& store, std::string_view
       }
     }
     r.Reset();
+  }
+  return out;
+}
+
+StatusOr<std::vector<QueryPlan>> ExplainSearch(Store& store) {
+  std::vector<QueryPlan> out;
+  for (Lang lang : {Lang::kAr, Lang::kEn}) {
+    const SearchSql q = SqlOf(SideOf(lang));
+    for (const std::string* sql : {&q.doc_freq, &q.max_id, &q.postings, &q.words, &q.detail, &q.phrase, &q.phrase_row}) {
+      StatusOr<Statement> st = store.db().Prepare("EXPLAIN QUERY PLAN " + *sql);
+      if (!st.ok()) return st.status();
+      QueryPlan plan;
+      plan.sql = *sql;
+      for (;;) {
+        StatusOr<bool> row = st->Step();
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        plan.steps.emplace_back(st->ColumnText(3));  // columns: id, parent, notused, detail
+      }
+      out.push_back(std::move(plan));
+    }
   }
   return out;
 }

@@ -100,6 +100,18 @@ struct ConcordanceHit {
 StatusOr<std::vector<ConcordanceHit>> Concordance(Store& store, std::string_view phrase,
                                                   const ConcordanceOptions& options);
 
+// One statement that Lookup() or Concordance() runs, with SQLite's plan for it (EXPLAIN QUERY PLAN
+// detail lines, e.g. "SEARCH tu USING INTEGER PRIMARY KEY (rowid=?)", "SCAN tu_idx_ar VIRTUAL TABLE
+// INDEX 0:M1" = an FTS5 MATCH).
+struct QueryPlan {
+  std::string sql;
+  std::vector<std::string> steps;
+};
+
+// The plans of every statement of lookup and concordance, both languages: what tests check to make sure
+// retrieval never scans a table (only rowid/index probes and FTS5 MATCH / vocabulary term lookups).
+StatusOr<std::vector<QueryPlan>> ExplainSearch(Store& store);
+
 }  // namespace nazir::store
 
 #endif  // NAZIR_STORE_TM_SEARCH_H_

@@ -1,0 +1,283 @@
+// TMX import/export over the store: round trip of another tool's TMX, duplicate folding, re-import
+// decisions, export filters, retrieval plans (no table scans), memoized word keys.
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "nazir/store/store.h"
+#include "nazir/store/tm_export.h"
+#include "nazir/store/tm_import.h"
+#include "nazir/store/tm_search.h"
+#include "nazir/tmx/tmx_reader.h"
+#include "tu_keys.h"
+
+namespace nazir::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kData = std::string(NAZIR_TEST_DATA_DIR) + "/store/";
+
+class TempDir {
+ public:
+  TempDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = fs::temp_directory_path() / (std::string("nazir_tm_io_") + info->test_suite_name() + "_" + info->name());
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string File(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  fs::path path_;
+};
+
+std::unique_ptr<Store> OpenOrDie(const std::string& path) {
+  auto s = Store::Open(path);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(*s) : nullptr;
+}
+
+std::vector<TranslationUnit> ReadAll(const std::string& path) {
+  std::vector<TranslationUnit> out;
+  Status s = tmx::ReadTmx(path, {}, [&](TranslationUnit&& tu) {
+    out.push_back(std::move(tu));
+    return Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return out;
+}
+
+void ExpectSameProps(const std::vector<Prop>& a, const std::vector<Prop>& b, const std::string& where) {
+  ASSERT_EQ(a.size(), b.size()) << where;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].type, b[i].type) << where;
+    EXPECT_EQ(a[i].value, b[i].value) << where;
+    EXPECT_EQ(a[i].lang, b[i].lang) << where;
+  }
+}
+
+void ExpectSameNotes(const std::vector<Note>& a, const std::vector<Note>& b, const std::string& where) {
+  ASSERT_EQ(a.size(), b.size()) << where;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].text, b[i].text) << where;
+    EXPECT_EQ(a[i].lang, b[i].lang) << where;
+  }
+}
+
+// Every field a TMX reader gives, equal.
+void ExpectSameTu(const TranslationUnit& a, const TranslationUnit& b) {
+  const std::string where = "tu " + a.tuid;
+  EXPECT_EQ(a.tuid, b.tuid);
+  EXPECT_EQ(a.srclang, b.srclang) << where;
+  EXPECT_EQ(a.creationdate, b.creationdate) << where;
+  EXPECT_EQ(a.changedate, b.changedate) << where;
+  ExpectSameProps(a.props, b.props, where);
+  ExpectSameNotes(a.notes, b.notes, where);
+  ASSERT_EQ(a.tuvs.size(), b.tuvs.size()) << where;
+  for (size_t i = 0; i < a.tuvs.size(); ++i) {
+    const std::string w = where + " tuv " + a.tuvs[i].lang;
+    EXPECT_EQ(a.tuvs[i].lang, b.tuvs[i].lang) << w;
+    EXPECT_EQ(a.tuvs[i].text, b.tuvs[i].text) << w;
+    EXPECT_EQ(a.tuvs[i].seg_markup, b.tuvs[i].seg_markup) << w;
+    EXPECT_EQ(a.tuvs[i].creationdate, b.tuvs[i].creationdate) << w;
+    ExpectSameProps(a.tuvs[i].props, b.tuvs[i].props, w);
+    ExpectSameNotes(a.tuvs[i].notes, b.tuvs[i].notes, w);
+  }
+}
+
+TEST(TmImport, RoundTripKeepsAnotherToolsTusUnchanged) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("tm.db"));
+  ASSERT_TRUE(store);
+  auto imported = ImportTmx(*store, kData + "other_tool.tmx");
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  EXPECT_EQ(imported->tus_read, 5);
+  EXPECT_EQ(imported->inserted, 5);
+  auto exported = ExportTmx(*store, dir.File("out.tmx"));
+  ASSERT_TRUE(exported.ok()) << exported.status().ToString();
+  EXPECT_EQ(exported->tus, 5);
+  EXPECT_EQ(exported->srclang, "en-US");  // the imported file's header srclang
+
+  const std::vector<TranslationUnit> before = ReadAll(kData + "other_tool.tmx");
+  const std::vector<TranslationUnit> after = ReadAll(dir.File("out.tmx"));
+  ASSERT_EQ(before.size(), after.size());
+  for (size_t i = 0; i < before.size(); ++i) ExpectSameTu(before[i], after[i]);
+  // The fixture does exercise inline markup, notes and props.
+  EXPECT_NE(before[0].tuvs[0].seg_markup.find("bpt"), std::string::npos);
+  EXPECT_FALSE(before[0].notes.empty());
+  EXPECT_FALSE(before[2].tuvs[0].notes.empty());
+}
+
+TEST(TmImport, FoldsDuplicatesAndKeepsTheBestConfidence) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("tm.db"));
+  ASSERT_TRUE(store);
+  auto r = ImportTmx(*store, kData + "duplicates.tmx");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->inserted, 2);
+  EXPECT_EQ(r->folded, 2);
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->tus, 2);
+  EXPECT_EQ(stats->occurrences, 4);
+
+  auto matches = Lookup(*store, "وصل الوزير إلى بنغازي يوم الأحد.", {});
+  ASSERT_TRUE(matches.ok());
+  ASSERT_FALSE(matches->empty());
+  const TmMatch& best = matches->front();
+  EXPECT_EQ(best.score, 100);
+  EXPECT_EQ(best.count, 3);
+  ASSERT_TRUE(best.confidence.has_value());
+  EXPECT_DOUBLE_EQ(*best.confidence, 0.91);
+  EXPECT_EQ(best.target_text, "The minister arrived in Benghazi on Sunday.");  // the first copy
+  auto from = store->GetProvenance(best.tu_id);
+  ASSERT_TRUE(from.ok());
+  ASSERT_EQ(from->size(), 3u);
+  EXPECT_EQ((*from)[0].creationdate, "20261101T080000Z");
+  EXPECT_EQ((*from)[2].creationdate, "20261104T080000Z");
+  EXPECT_FALSE((*from)[2].confidence.has_value());  // a4 has no x-confidence
+  EXPECT_EQ(fs::path((*from)[0].origin_file).filename(), "duplicates.tmx");
+  EXPECT_EQ((*from)[0].document_id, r->document_id);
+}
+
+TEST(TmImport, SkipsAFileAlreadyInEvenUnderAnotherName) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("tm.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(ImportTmx(*store, kData + "duplicates.tmx").ok());
+  auto again = ImportTmx(*store, kData + "duplicates.tmx");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->outcome, ImportResult::Outcome::kUnchanged);
+  fs::copy_file(kData + "duplicates.tmx", dir.File("copy.tmx"));
+  auto copy = ImportTmx(*store, dir.File("copy.tmx"));
+  ASSERT_TRUE(copy.ok());
+  EXPECT_EQ(copy->outcome, ImportResult::Outcome::kUnchanged);
+  EXPECT_NE(copy->same_as.find("duplicates.tmx"), std::string::npos);
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->occurrences, 4);
+}
+
+TEST(TmImport, ReplacesTheOccurrencesOfAChangedFile) {
+  TempDir dir;
+  const std::string file = dir.File("news.tmx");
+  fs::copy_file(kData + "duplicates.tmx", file);
+  auto store = OpenOrDie(dir.File("tm.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(ImportTmx(*store, file).ok());
+  // The same file, now with the other-tool TUs instead.
+  fs::copy_file(kData + "other_tool.tmx", file, fs::copy_options::overwrite_existing);
+  auto r = ImportTmx(*store, file);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->outcome, ImportResult::Outcome::kReplaced);
+  auto stats = store->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->tus, 5);
+  EXPECT_EQ(stats->occurrences, 5);
+  EXPECT_EQ(stats->documents, 1);
+  auto gone = Lookup(*store, "وصل الوزير إلى بنغازي يوم الأحد.", {});
+  ASSERT_TRUE(gone.ok());
+  EXPECT_TRUE(gone->empty());
+}
+
+TEST(TmExport, FiltersByConfidenceAndDocument) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("tm.db"));
+  ASSERT_TRUE(store);
+  auto dups = ImportTmx(*store, kData + "duplicates.tmx");
+  auto other = ImportTmx(*store, kData + "other_tool.tmx");
+  ASSERT_TRUE(dups.ok() && other.ok());
+
+  ExportOptions by_conf;
+  by_conf.filter.min_confidence = 0.8;
+  auto r = ExportTmx(*store, dir.File("conf.tmx"), by_conf);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // The folded TU (best 0.91) and the five without any confidence (a human TM is kept); not 0.77.
+  EXPECT_EQ(r->tus, 6);
+  EXPECT_EQ(r->srclang, "*all*");  // ar and en-US documents
+  for (const TranslationUnit& tu : ReadAll(dir.File("conf.tmx"))) EXPECT_NE(tu.tuid, "a3");
+
+  ExportOptions by_doc;
+  by_doc.filter.document_id = dups->document_id;
+  r = ExportTmx(*store, dir.File("doc.tmx"), by_doc);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->tus, 2);
+  EXPECT_EQ(r->srclang, "ar");
+  const std::vector<TranslationUnit> tus = ReadAll(dir.File("doc.tmx"));
+  ASSERT_EQ(tus.size(), 2u);
+  EXPECT_EQ(tus[0].tuid, "a1");
+  EXPECT_EQ(tus[1].tuid, "a3");
+}
+
+TEST(TmImport, ReportsMalformedXmlWithItsPosition) {
+  TempDir dir;
+  const std::string bad = dir.File("bad.tmx");
+  std::ofstream(bad) << "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"ar\"/><body>\n"
+                        "<tu><tuv xml:lang=\"ar\"><seg>نص</tuv></tu></body></tmx>\n";
+  auto store = OpenOrDie(dir.File("tm.db"));
+  ASSERT_TRUE(store);
+  auto r = ImportTmx(*store, bad);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("bad.tmx:3:"), std::string::npos) << r.status().message();
+}
+
+// Retrieval is index probes only: rowid/index SEARCHes, FTS5 MATCH, fts5vocab term = ?.
+TEST(TmSearch, RetrievalNeverScansATable) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("tm.db"));
+  ASSERT_TRUE(store);
+  ASSERT_TRUE(ImportTmx(*store, kData + "other_tool.tmx").ok());
+  auto plans = ExplainSearch(*store);
+  ASSERT_TRUE(plans.ok()) << plans.status().ToString();
+  ASSERT_FALSE(plans->empty());
+  for (const QueryPlan& plan : *plans) {
+    ASSERT_FALSE(plan.steps.empty()) << plan.sql;
+    for (const std::string& step : plan.steps) {
+      if (step.rfind("SEARCH ", 0) == 0) continue;
+      // A virtual table "scan" is a probe when its index uses the constraint: FTS5 writes M (MATCH) in
+      // idxStr; fts5vocab sets bit 1 of idxNum for term = ?.
+      ASSERT_EQ(step.rfind("SCAN ", 0), 0u) << plan.sql << ": " << step;
+      const size_t at = step.find("VIRTUAL TABLE INDEX ");
+      ASSERT_NE(at, std::string::npos) << plan.sql << ": a table scan: " << step;
+      if (step.find("_vocab ") != std::string::npos) {
+        const int idx_num = std::stoi(step.substr(at + 20));
+        EXPECT_EQ(idx_num & 1, 1) << plan.sql << ": " << step;
+      } else {
+        EXPECT_NE(step.find(":M", at), std::string::npos) << plan.sql << ": " << step;
+      }
+    }
+  }
+}
+
+struct KeysCase {
+  const char* text;
+  Lang lang;
+};
+
+// The per-chunk memo gives exactly the tokenizer's keys, on the first call and from the cache.
+TEST(TmKeys, MemoizedWordKeysEqualTheTokenizers) {
+  const KeysCase cases[] = {
+      {"وصل الوزير إلى طرابلس يوم الاثنين.", Lang::kAr},
+      {"أعلنَ الرئيسُ في مدرسةٍ إلى ٢٠٢٠ ومؤسسة 1,000.5 وبالعراق", Lang::kAr},
+      {"قال:«نحن هنا»، وأضاف  ــ  في عام 2020م (تقريبا)", Lang::kAr},
+      {"بلغ الإنتاج\t1.2\nمليون برميل؛ و7 آلاف", Lang::kAr},
+      {"The U.S. President's café, 1,000.5 don't STRASSE Straße e-mail", Lang::kEn},
+      {"Tripoli, Jan 7 (Reuters) -\u00a0Flights resumed\u200b at Mitiga.", Lang::kEn},
+      {"G7 leaders met in the 1990s;\u00a0\u00a0\"quotes\" and 3.5%", Lang::kEn},
+      {"  leading and trailing  ", Lang::kEn},
+      {"", Lang::kEn},
+  };
+  for (const KeysCase& c : cases) {
+    const std::vector<std::string> expected = internal::WordKeysUncached(c.text, c.lang);
+    EXPECT_EQ(internal::WordKeys(c.text, c.lang), expected) << c.text;
+    EXPECT_EQ(internal::WordKeys(c.text, c.lang), expected) << c.text << " (cached)";
+  }
+}
+
+}  // namespace
+}  // namespace nazir::store
