@@ -142,6 +142,18 @@ TEST(TmxReader, ReadsFromMemoryAndResolvesPredefinedEntities) {
   EXPECT_EQ(c.tus[0].tuvs[1].text, "'A' & B");
 }
 
+TEST(TmxReader, ReadsTmxWithADefaultNamespace) {
+  // Some tools declare xmlns="http://www.lisa.org/tmx14": names are matched as written.
+  std::string doc = TmxDoc(
+      "<tu><tuv xml:lang=\"ar\"><seg>مرحبا</seg></tuv><tuv xml:lang=\"en\"><seg>Hello</seg></tuv></tu>");
+  doc.replace(doc.find("<tmx version"), 4, "<tmx xmlns=\"http://www.lisa.org/tmx14\"");
+  auto c = ReadAllFromMemory(doc);
+  ASSERT_TRUE(c.status.ok()) << c.status.ToString();
+  ASSERT_EQ(c.tus.size(), 1u);
+  EXPECT_EQ(c.tus[0].tuvs[1].lang, "en");
+  EXPECT_EQ(c.header.version, "1.4");
+}
+
 TEST(TmxReader, CallbackErrorStopsTheRead) {
   int seen = 0;
   Status s = ReadTmx(kTmxData + "okapi_rainbow.tmx", nullptr, [&](TranslationUnit&&) {
