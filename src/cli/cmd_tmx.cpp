@@ -58,9 +58,12 @@ class FileProgress {
 
   void Draw(const std::string& file, uint64_t bytes, uint64_t size) {
     if (size == 0) return;
+    const int percent = static_cast<int>(100.0 * static_cast<double>(bytes) / static_cast<double>(size));
+    if (drawn_ && percent == last_percent_ && file == last_file_) return;  // redraw when it changes
+    last_percent_ = percent;
+    last_file_ = file;
     constexpr double kMb = 1 << 20;
-    std::fprintf(stderr, "\r%s %s: %3d%% (%.0f of %.0f MB)\033[K", label_.c_str(), file.c_str(),
-                 static_cast<int>(100.0 * static_cast<double>(bytes) / static_cast<double>(size)),
+    std::fprintf(stderr, "\r%s %s: %3d%% (%.0f of %.0f MB)\033[K", label_.c_str(), file.c_str(), percent,
                  static_cast<double>(bytes) / kMb, static_cast<double>(size) / kMb);
     std::fflush(stderr);
     drawn_ = true;
@@ -77,6 +80,8 @@ class FileProgress {
   std::string label_;
   bool tty_;
   bool drawn_ = false;
+  int last_percent_ = -1;
+  std::string last_file_;
 };
 
 // ------------------------------------------------------------------------------------------- validate
@@ -114,13 +119,14 @@ int Validate(Context& ctx, const TmxArgs& a) {
     }
     for (const tmx::TmxProblem& p : report->problems) std::cout << p.ToString() << "\n";
     if (report->problems_total > report->problems.size()) {
-      std::cout << file << ": ... and " << report->problems_total - report->problems.size()
+      std::cout << (file == "-" ? "<stdin>" : file) << ": ... and " << report->problems_total - report->problems.size()
                 << " more problems (--max-problems to see them)\n";
     }
+    const std::string name = file == "-" ? "<stdin>" : file;
     if (report->valid()) {
-      std::cout << file << ": valid TMX 1.4b, " << report->tus << " TUs\n";
+      std::cout << name << ": valid TMX 1.4b, " << report->tus << " TUs\n";
     } else {
-      std::cout << file << ": INVALID: " << report->problems_total << " problem"
+      std::cout << name << ": INVALID: " << report->problems_total << " problem"
                 << (report->problems_total == 1 ? "" : "s") << " (" << report->tus << " TUs read)\n";
     }
   }
