@@ -109,6 +109,18 @@ TEST(TmxValidate, ValidatesTmxWithoutDoctype) {
   EXPECT_TRUE(r->valid()) << ::testing::PrintToString(Problems(*r));
 }
 
+TEST(TmxValidate, FindsTwoTuvsInOneLanguage) {
+  ScratchDir dir;
+  WriteFile(dir / "twice.tmx",
+            TmxDoc("<tu tuid=\"t1\"><tuv xml:lang=\"ar\"><seg>مرحبا</seg></tuv>"
+                   "<tuv xml:lang=\"en\"><seg>Hello</seg></tuv><tuv xml:lang=\"AR\"><seg>أهلا</seg></tuv></tu>"));
+  auto r = ValidateTmx(dir / "twice.tmx");
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->problems.size(), 1u) << ::testing::PrintToString(Problems(*r));
+  EXPECT_EQ(r->problems[0].tuid, "t1");
+  EXPECT_NE(r->problems[0].message.find("two <tuv> in the language 'AR'"), std::string::npos);
+}
+
 TEST(TmxValidate, CapsTheListButCountsEverything) {
   std::string body;
   for (int i = 0; i < 30; ++i) body += "<tu tuid=\"same\"><tuv xml:lang=\"ar\"><seg>س</seg></tuv></tu>\n";

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 #include "nazir/tmx/lang_tag.h"
 #include "nazir/tmx/tmx_writer.h"
@@ -118,7 +119,13 @@ StatusOr<TmxValidationReport> ValidateTmx(const std::string& path, const Validat
     }
     bool has_src = src.empty() || src == kSrcLangAll;
     std::string langs;
+    std::vector<std::string> seen;  // canonical tags of the tuvs so far (a TU has a handful)
     for (const Tuv& t : tu.tuvs) {
+      std::string canonical = CanonicalLangTag(t.lang);
+      if (!t.lang.empty() && std::find(seen.begin(), seen.end(), canonical) != seen.end()) {
+        problem("two <tuv> in the language '" + t.lang + "': CAT tools keep only one of them");
+      }
+      seen.push_back(std::move(canonical));
       if (!t.lang.empty() && !IsWellFormedLangTag(t.lang)) problem(LangProblem("tuv language", t.lang));
       if (!t.creationdate.empty() && !IsValidTmxDate(t.creationdate)) {
         problem("tuv date '" + t.creationdate + "' is not a TMX date (YYYYMMDDThhmmssZ, UTC)");

@@ -5,7 +5,9 @@
 //       [&](nazir::TranslationUnit&& tu) { store.Add(std::move(tu)); return nazir::Status::Ok(); });
 //   // s: "memory.tmx:12:7: expected end of tag 'seg'" on malformed XML
 //
-// A SAX2 parse with Xerces-C: memory does not grow with the file (one TU at a time). Accepts
+// A SAX2 parse with Xerces-C: memory does not grow with the file (one TU at a time; about 15 MB peak RSS
+// for 400k or 1.6M TUs, scripts/bench_tmx.sh). The parse is namespace-aware (a default xmlns is fine; a
+// prefix never declared is malformed XML). Accepts
 // UTF-8 and UTF-16 with a BOM (Trados), xml:lang and the TMX 1.1 `lang` attribute, srclang="*all*".
 // Inline elements (bpt ept it ph hi ut sub) are kept: Tuv::text has the plain text (the content of
 // bpt/ept/it/ph/ut, which is native code, left out; hi and sub text kept), and Tuv::seg_markup the

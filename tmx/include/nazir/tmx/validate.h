@@ -9,6 +9,8 @@
 // cannot express: every TU has a tuv in the source language (header srclang or the TU's own, unless
 // *all*), dates are real TMX dates (YYYYMMDDThhmmssZ), tuids are unique, language tags are well-formed
 // (no "ar_SA"), no TU has two tuvs in one language... Each problem names the file, line, column and tuid.
+// Memory grows with the number of TUs (unlike ReadTmx): Xerces keeps the children of <body> to check its
+// content model, and duplicate tuids need a hash per TU: about 45 MB for 400k TUs.
 #ifndef NAZIR_TMX_VALIDATE_H_
 #define NAZIR_TMX_VALIDATE_H_
 
