@@ -123,15 +123,18 @@ std::vector<int> SynthTm::DrawConcepts() {
 }
 
 std::string SynthTm::Render(const std::vector<int>& ids, bool arabic) {
-  // Deterministic per sentence (proclitics, commas), so an exact repeat renders the same.
-  uint64_t h = 1469598103934665603ULL;
-  for (int id : ids) h = (h ^ static_cast<uint64_t>(id + 7)) * 1099511628211ULL;
-  std::mt19937_64 local(h);
+  // Proclitics and commas are a function of the word and its neighbour, so a repeat renders the same and
+  // a near repeat differs only around the words that changed.
+  auto local_draw = [&](size_t i) {
+    const uint64_t prev = i > 0 ? static_cast<uint64_t>(ids[i - 1] + 7) : 0;
+    return std::mt19937_64(((static_cast<uint64_t>(ids[i] + 7) * 1099511628211ULL) ^ prev) + options_.seed);
+  };
   std::string out;
   for (size_t i = 0; i < ids.size(); ++i) {
     // Arabic news sentences are verb-first: swap the first two words.
     const size_t at = arabic && ids.size() > 1 && i < 2 ? 1 - i : i;
     const int id = ids[at];
+    std::mt19937_64 local = local_draw(at);
     if (arabic && id >= 0 && ar_[id].empty()) continue;
     if (!out.empty()) out += ' ';
     if (id < 0) {

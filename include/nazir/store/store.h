@@ -246,6 +246,8 @@ class Store {
   StatusOr<std::vector<GlossaryKey>> GetGlossaryKeys(int64_t id);
   // Exact key probe: every (entry, variant) stored under (kind, key). An index lookup.
   StatusOr<std::vector<GlossaryKeyHit>> FindGlossaryKey(std::string_view kind, std::string_view key);
+  // The same, at most `limit` rows (> 0): a caller can tell a key too common to narrow anything down.
+  StatusOr<std::vector<GlossaryKeyHit>> FindGlossaryKey(std::string_view kind, std::string_view key, int limit);
   // Range probe: keys of `kind` starting with `prefix` (byte-wise), at most `limit` rows. An index
   // range scan, for prefix or deletion-neighbourhood schemes built by the caller.
   StatusOr<std::vector<GlossaryKeyHit>> FindGlossaryKeyPrefix(std::string_view kind, std::string_view prefix,

@@ -31,8 +31,9 @@
 
 namespace nazir::store {
 
-// TUs per transaction. 5000 TUs commit in about 0.1 s on the benchmark machine (scripts/bench_tm.sh):
-// a killed import loses at most that much work, and the per-commit cost (WAL sync) stays under 1%.
+// TUs per transaction: about a second of import work at the rate measured by scripts/bench_tm.sh, so a
+// killed import loses at most that, while the per-commit costs (WAL write, FTS5 segment flush) are
+// spread over enough TUs not to matter.
 inline constexpr int kDefaultImportBatch = 5000;
 
 // Progress of one file, reported after every committed batch.
