@@ -62,7 +62,9 @@ void ExpectSameTus(const TmxContents& before, const TmxContents& after) {
     } else {
       EXPECT_EQ(a.tuid, b.tuid) << where;
     }
-    if (!a.creationdate.empty()) EXPECT_EQ(a.creationdate, b.creationdate) << where;
+    if (!a.creationdate.empty()) {
+      EXPECT_EQ(a.creationdate, b.creationdate) << where;
+    }
     EXPECT_EQ(a.changedate, b.changedate) << where;
     EXPECT_EQ(a.srclang, b.srclang) << where;
     ExpectSameProps(a.props, b.props, where);
