@@ -66,12 +66,15 @@ PassResult Aligner::Search(PairFeatures& features, const PassResult* previous, b
     anchor_start[n] = m;
     for (size_t k = 0; k < previous->path.size(); ++k) {
       const BeadSpan& s = previous->path[k];
-      if (s.ar_len == 0 || s.en_len == 0 || BeadConfidence(previous->log_odds[k]) < kAnchorMinConfidence) continue;
+      if (s.ar_len == 0 || s.en_len == 0 ||
+          BeadConfidence(previous->log_odds[k], options_.first_model) < kAnchorMinConfidence) {
+        continue;
+      }
       anchor_start[s.ar_begin] = s.en_begin;
       anchor_end[s.ar_begin + s.ar_len] = s.en_begin + s.en_len;
     }
   }
-  const BeadModelWeights& model = options_.model;
+  const BeadModelWeights& model = previous != nullptr ? options_.model : options_.first_model;
   auto features_of = [&](const BeadSpan& span) {
     BeadFeatures f = features.Compute(span);
     f.after_anchor = anchor_end[span.ar_begin] == span.en_begin;
@@ -106,7 +109,7 @@ LengthModel Aligner::EstimateLength(PairFeatures& features, const PassResult& pa
   std::vector<double> r;
   for (size_t k = 0; k < pass.path.size(); ++k) {
     const BeadSpan& s = pass.path[k];
-    if (s.ar_len == 1 && s.en_len == 1 && BeadConfidence(pass.log_odds[k]) >= kLearnMinConfidence) {
+    if (s.ar_len == 1 && s.en_len == 1 && BeadConfidence(pass.log_odds[k], options_.first_model) >= kLearnMinConfidence) {
       r.push_back(features.LogLengthRatio(s));
     }
   }
@@ -129,7 +132,8 @@ PassResult Aligner::FirstPass(const Document& ar, const Document& en, Ibm1Traine
   if (trainer != nullptr) {
     for (size_t k = 0; k < pass.path.size(); ++k) {
       const BeadSpan& s = pass.path[k];
-      if (s.ar_len > 0 && s.en_len > 0 && BeadConfidence(pass.log_odds[k]) >= kLearnMinConfidence) {
+      if (s.ar_len > 0 && s.en_len > 0 &&
+          BeadConfidence(pass.log_odds[k], options_.first_model) >= kLearnMinConfidence) {
         trainer->AddPair(features.ArabicKeys(s.ar_begin, s.ar_len), features.EnglishKeys(s.en_begin, s.en_len));
       }
     }
@@ -175,7 +179,7 @@ Alignment Aligner::ToAlignment(const PassResult& pass) const {
   for (size_t k = 0; k < pass.path.size(); ++k) {
     const BeadSpan& s = pass.path[k];
     const bool pair = s.ar_len > 0 && s.en_len > 0;
-    const double conf = pair ? BeadConfidence(pass.log_odds[k]) : 0.0;
+    const double conf = pair ? BeadConfidence(pass.log_odds[k], options_.model) : 0.0;
     if (pair && conf >= options_.min_confidence) {
       Bead b;
       for (int i = 0; i < s.ar_len; ++i) b.ar.push_back(s.ar_begin + i);

@@ -384,8 +384,14 @@ BeadFeatures PairFeatures::Compute(const BeadSpan& span) {
     }
   }
   double ar_cov = 0, en_cov = 0;
+  // Coverage of one sentence of a side with several: the weakest is the merge's weakest part.
+  auto part = [&f](double cov, double weight) {
+    f.min_part_coverage = std::min(f.min_part_coverage, weight > 0 ? cov / weight : 0.0);
+  };
+  f.min_part_coverage = 1.0;
   for (int i = span.ar_begin; i < span.ar_begin + span.ar_len; ++i) {
     ar_len += ar_[i].length;
+    const double cov0 = ar_cov, weight0 = f.ar_weight;
     for (const Tok& t : ar_[i].toks) {
       float best = 0.0f;
       bool by_name = false;
@@ -402,14 +408,17 @@ BeadFeatures PairFeatures::Compute(const BeadSpan& span) {
       if (by_name) ++f.name_links;
       if (t.is_number) ++(best > 0 ? f.numbers_matched : f.numbers_unmatched);
     }
+    if (span.ar_len > 1) part(ar_cov - cov0, f.ar_weight - weight0);
   }
   for (int j = span.en_begin; j < span.en_begin + span.en_len; ++j) {
+    const double cov0 = en_cov, weight0 = f.en_weight;
     for (const Tok& t : en_[j].toks) {
       float best = span.ar_len > 0 ? en_best_[t.type] : 0.0f;
       en_cov += t.weight * best;
       f.en_weight += t.weight;
       if (t.is_number) ++(best > 0 ? f.numbers_matched : f.numbers_unmatched);
     }
+    if (span.en_len > 1) part(en_cov - cov0, f.en_weight - weight0);
   }
   f.ar_coverage = f.ar_weight > 0 ? ar_cov / f.ar_weight : 0.0;
   f.en_coverage = f.en_weight > 0 ? en_cov / f.en_weight : 0.0;

@@ -37,15 +37,24 @@ struct BeadModelWeights {
   double numbers_unmatched;
   // log(1 + the smaller side's content weight): coverage of a two-word sentence says less.
   double log_min_weight;
-  // The bead touches a confident pair of the previous pass (one side, both sides).
+  // 1 - BeadFeatures::min_part_coverage (0 for a 1-1 bead).
+  double weak_part;
+  // The bead touches a confident pair of the previous pass on one side / on both sides, times the
+  // smaller coverage: position makes lexical evidence count more, it is no evidence by itself.
   double anchor_one;
   double anchor_both;
   // Added to every pair bead's log-odds in the search (not to the confidence): the price of a pair
   // against two sentences with no counterpart. Tuned on dev for strict F1 of the search.
   double search_offset;
+  // Confidence = sigmoid(platt_scale * log-odds + platt_bias): Platt scaling of the pairs the search
+  // chooses, fitted on dev.
+  double platt_scale;
+  double platt_bias;
 
-  // The fitted defaults.
+  // The fitted defaults of the final pass.
   static BeadModelWeights Default();
+  // The fitted defaults of the first pass (no previous pass: the anchor weights are 0).
+  static BeadModelWeights FirstPassDefault();
   // Names and pointers of every weight, in declaration order (tuning tools set them by name).
   std::vector<std::pair<std::string, double*>> Named();
 };
@@ -59,9 +68,8 @@ inline constexpr int kMaxNumbers = 4;
 // search offset.
 double BeadLogOdds(const BeadFeatures& f, const BeadModelWeights& w = BeadModelWeights::Default());
 
-// The probability that a pair bead with these log-odds is in the gold alignment (Platt scaling of
-// the search's output on dev).
-double BeadConfidence(double log_odds);
+// The probability that a pair bead the search chose, with these log-odds, is in the gold alignment.
+double BeadConfidence(double log_odds, const BeadModelWeights& w = BeadModelWeights::Default());
 
 }  // namespace nazir::align
 

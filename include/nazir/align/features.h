@@ -62,6 +62,9 @@ struct BeadFeatures {
   int numbers_matched = 0;   // numbers on either side found on the other
   int numbers_unmatched = 0; // numbers on either side not found on the other
   int name_links = 0;        // links made by the name matcher or the gazetteer
+  // For a side with several sentences, the coverage of its least covered sentence (1 for a 1-1 bead):
+  // a merge that swallows an unrelated headline has a part with nothing in common with the other side.
+  double min_part_coverage = 1.0;
   // Context from a previous pass (set by the aligner, not by PairFeatures): the bead starts where a
   // confident pair of that pass ends (or at the start of both documents), and ends where one starts
   // (or at the end of both). A weakly worded pair sandwiched between two sure ones is likely real.
