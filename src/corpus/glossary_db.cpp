@@ -106,13 +106,17 @@ StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::Mi
   return report;
 }
 
-StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::string_view query, int limit) {
-  std::set<int64_t> ids;
-  for (const auto& k : names::QueryKeys(query)) {
-    auto hits = store.FindGlossaryKey(k.kind, k.key);
-    if (!hits.ok()) return hits.status();
-    for (const auto& h : *hits) ids.insert(h.entry_id);
-  }
+namespace {
+
+// A consonant key shared by more entries than this says little about which entry is meant (a short
+// word's skeleton like "TN"); it only counts when no rarer key matched.
+constexpr int kMaxPosting = 256;
+// Entries fully scored per lookup, the best by key evidence first: scoring is the expensive part, and
+// the right entry matches several of the query's keys (whole name, each word, one-deletion neighbours).
+constexpr size_t kMaxCandidates = 48;
+
+StatusOr<std::vector<GlossaryHit>> RankIds(store::Store& store, std::string_view query,
+                                           const std::vector<int64_t>& ids, int limit) {
   std::vector<GlossaryEntry> entries;
   entries.reserve(ids.size());
   for (int64_t id : ids) {
@@ -127,6 +131,56 @@ StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::stri
     out.push_back(GlossaryHit{entries[hit.entry], hit.score, hit.how, hit.matched});
   }
   return out;
+}
+
+}  // namespace
+
+StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::string_view query, int limit) {
+  const std::vector<names::LookupKey> keys = names::QueryKeys(query);
+  // 1. Normalized spellings (exact or after normalization and clitic stripping): a hit settles it.
+  std::set<int64_t> norm_ids;
+  for (const auto& k : keys) {
+    if (k.kind != "norm") continue;
+    auto hits = store.FindGlossaryKey(k.kind, k.key, kMaxPosting);
+    if (!hits.ok()) return hits.status();
+    for (const auto& h : *hits) norm_ids.insert(h.entry_id);
+  }
+  if (!norm_ids.empty() && norm_ids.size() <= kMaxCandidates) {
+    auto ranked = RankIds(store, query, std::vector<int64_t>(norm_ids.begin(), norm_ids.end()), limit);
+    if (!ranked.ok() || !ranked->empty()) return ranked;
+  }
+  // 2. Consonant keys (transliteration neighbours): every entry sharing a key gets the key's weight,
+  // 1/posting size (rare keys say more, as IDF does); the best-supported entries are scored.
+  std::map<int64_t, double> support;
+  for (int64_t id : norm_ids) support[id] += 1.0;
+  std::vector<const names::LookupKey*> common;
+  for (const auto& k : keys) {
+    if (k.kind == "norm") continue;
+    auto hits = store.FindGlossaryKey(k.kind, k.key, kMaxPosting + 1);
+    if (!hits.ok()) return hits.status();
+    if (static_cast<int>(hits->size()) > kMaxPosting) {
+      common.push_back(&k);
+      continue;
+    }
+    std::set<int64_t> ids;
+    for (const auto& h : *hits) ids.insert(h.entry_id);
+    for (int64_t id : ids) support[id] += 1.0 / static_cast<double>(ids.size());
+  }
+  if (support.empty()) {  // only very common keys matched: take a bounded sample of each
+    for (const auto* k : common) {
+      auto hits = store.FindGlossaryKey(k->kind, k->key, static_cast<int>(kMaxCandidates));
+      if (!hits.ok()) return hits.status();
+      for (const auto& h : *hits) support[h.entry_id] += 1.0;
+    }
+  }
+  std::vector<std::pair<double, int64_t>> by_support;
+  by_support.reserve(support.size());
+  for (const auto& [id, w] : support) by_support.emplace_back(-w, id);
+  const size_t n = std::min(by_support.size(), kMaxCandidates);
+  std::partial_sort(by_support.begin(), by_support.begin() + static_cast<std::ptrdiff_t>(n), by_support.end());
+  std::vector<int64_t> ids;
+  for (size_t i = 0; i < n; ++i) ids.push_back(by_support[i].second);
+  return RankIds(store, query, ids, limit);
 }
 
 StatusOr<int64_t> ImportGlossaryEntries(store::Store& store, std::vector<GlossaryEntry> entries) {

@@ -3,12 +3,14 @@
 //
 //   names_eval rank WIKIDATA_TSV [--half train|test] [--queries N] [--pool N] [--errors K]
 //     Transliteration ranking: each Arabic word against POOL English names including the right one.
-//   names_eval variants VARIANTS_TSV [--half train|test] [--errors K]
+//   names_eval variants VARIANTS_TSV [--half train|test] [--errors K] [--store FILE.db]
+//     (--store: import the glossary into a store and look up as `nazir glossary lookup` does)
 //     Variant lookup (see RunVariants).
 //
 // Split: every row belongs to half "train" or "test" by FNV-1a hash of its lower-cased English name
 // (all spellings of one name fall in the same half). Tuning used only the train half; report test.
 #include <algorithm>
+#include <memory>
 #include <cstdint>
 #include <cstdio>
 #include <cmath>
@@ -24,6 +26,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "nazir/corpus/glossary_db.h"
+#include "nazir/store/store.h"
 #include "nazir/names/glossary.h"
 #include "nazir/names/matcher.h"
 #include "nazir/names/translit.h"
@@ -94,6 +98,7 @@ struct Args {
   std::string variants;  // learn: variants.tsv, whose train half gives the Arabic-Arabic pairs
   int queries = 2000, pool = 1000, errors = 20;
   bool sweep = false, explore = false;
+  std::string store;  // variants: look up through a store (corpus::LookupGlossary, what the CLI does)
   uint32_t seed = 20240601;
 };
 
@@ -109,6 +114,7 @@ Args Parse(int argc, char** argv) {
   for (int i = 3; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
     if (k == "--half") a.half = v;
+    else if (k == "--store") a.store = v;
     else if (k == "--variants") a.variants = v;
     else if (k == "--queries") a.queries = std::atoi(v.c_str());
     else if (k == "--pool") a.pool = std::atoi(v.c_str());
@@ -272,29 +278,62 @@ int RunVariants(const Args& args) {
     }
     return 0;
   }
+  // Top hit of a query as an entry index (-1: nothing), in memory or through the store.
+  std::unique_ptr<nazir::store::Store> store;
+  std::map<std::string, size_t> by_english;
+  if (!args.store.empty()) {
+    std::remove(args.store.c_str());
+    auto st = nazir::store::Store::Open(args.store);
+    if (!st.ok()) {
+      std::cerr << st.status().message() << "\n";
+      return 1;
+    }
+    store = std::move(*st);
+    auto n = nazir::corpus::ImportGlossaryEntries(*store, entries);
+    if (!n.ok()) {
+      std::cerr << n.status().message() << "\n";
+      return 1;
+    }
+    for (size_t i = 0; i < entries.size(); ++i) by_english[entries[i].english] = i;
+  }
+  struct Top {
+    long entry = -1;
+    double score = 0.0;
+  };
+  auto top = [&](const std::string& q) -> Top {
+    if (!store) {
+      const auto hits = index.Lookup(q, 5);
+      if (hits.empty()) return {};
+      return {static_cast<long>(hits[0].entry), hits[0].score};
+    }
+    auto hits = nazir::corpus::LookupGlossary(*store, q, 5);
+    if (!hits.ok() || hits->empty()) return {};
+    auto it = by_english.find((*hits)[0].entry.english);
+    return {it == by_english.end() ? -2 : static_cast<long>(it->second), (*hits)[0].score};
+  };
   int correct = 0, shown = 0;
   for (const auto& [q, want] : in_queries) {
-    const auto hits = index.Lookup(q, 5);
-    if (!hits.empty() && hits[0].entry == want) {
+    const Top t = top(q);
+    if (t.entry == static_cast<long>(want)) {
       ++correct;
     } else if (shown < args.errors) {
       ++shown;
       std::printf("MISS\t%s\twant %s/%s\tgot %s\t%.3f\n", q.c_str(), entries[want].english.c_str(),
                   entries[want].arabic[0].text.c_str(),
-                  hits.empty() ? "-" : (entries[hits[0].entry].english + "/" + entries[hits[0].entry].arabic[0].text).c_str(),
-                  hits.empty() ? 0.0 : hits[0].score);
+                  t.entry < 0 ? "-" : (entries[t.entry].english + "/" + entries[t.entry].arabic[0].text).c_str(),
+                  t.score);
     }
   }
   int fp = 0;
   shown = 0;
   for (const auto& [q, en] : out_queries) {
-    const auto hits = index.Lookup(q, 5);
-    if (hits.empty()) continue;
+    const Top t = top(q);
+    if (t.entry == -1) continue;
     ++fp;
-    if (shown < args.errors) {
+    if (shown < args.errors && t.entry >= 0) {
       ++shown;
-      std::printf("FP\t%s (%s)\tgot %s/%s\t%.3f\n", q.c_str(), en.c_str(), entries[hits[0].entry].english.c_str(),
-                  entries[hits[0].entry].arabic[0].text.c_str(), hits[0].score);
+      std::printf("FP\t%s (%s)\tgot %s/%s\t%.3f\n", q.c_str(), en.c_str(), entries[t.entry].english.c_str(),
+                  entries[t.entry].arabic[0].text.c_str(), t.score);
     }
   }
   std::printf("variants half=%s entries=%zu queries=%zu top1=%.4f out_queries=%zu fp_rate=%.4f\n",
