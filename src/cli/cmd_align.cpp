@@ -103,7 +103,12 @@ Status WriteTmx(const AlignCliOptions& opt, const Document& ar, const Document& 
     NAZIR_RETURN_IF_ERROR((*w)->Write(tmx::MakePairTu(JoinText(ar, b.ar, false), JoinText(en, b.en, false), wo,
                                                       b.confidence, BeadShape(b), ar.id, en.id)));
   }
-  return (*w)->Close();
+  NAZIR_RETURN_IF_ERROR((*w)->Close());
+  if ((*w)->chars_dropped() > 0) {
+    std::cerr << "align: " << (*w)->chars_dropped()
+              << " characters not allowed in XML 1.0 (control characters) dropped from the TMX segments\n";
+  }
+  return Status::Ok();
 }
 
 std::string Render(const AlignCliOptions& opt, const Document& ar, const Document& en, const Alignment& a) {
