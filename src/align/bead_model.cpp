@@ -107,7 +107,8 @@ double BeadLogOdds(const BeadFeatures& f, const BeadModelWeights& w) {
          w.numbers_unmatched * std::min(f.numbers_unmatched, kMaxNumbers) +
          w.log_min_weight * std::log1p(std::min(f.ar_weight, f.en_weight)) +
          w.weak_part * (1.0 - f.min_part_coverage) +
-         ((anchors == 1 ? w.anchor_one : 0.0) + (anchors == 2 ? w.anchor_both : 0.0)) * min_cov;
+         ((anchors == 1 ? w.anchor_one : 0.0) + (anchors == 2 ? w.anchor_both : 0.0)) *
+             std::min(min_cov, f.min_part_coverage);
 }
 
 double BeadConfidence(double log_odds, const BeadModelWeights& w) {

@@ -40,7 +40,8 @@ struct BeadModelWeights {
   // 1 - BeadFeatures::min_part_coverage (0 for a 1-1 bead).
   double weak_part;
   // The bead touches a confident pair of the previous pass on one side / on both sides, times the
-  // smaller coverage: position makes lexical evidence count more, it is no evidence by itself.
+  // smaller coverage (of the sides and of a merge's parts): position makes lexical evidence count
+  // more, it is no evidence by itself, and it does not carry a masthead merged into a real pair.
   double anchor_one;
   double anchor_both;
   // Added to every pair bead's log-odds in the search (not to the confidence): the price of a pair
