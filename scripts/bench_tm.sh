@@ -7,7 +7,8 @@
 #   TUS        TUs in the synthetic TMX (default: 400000)
 # Environment: BENCH_TM_DIR keeps the work files (TMX, store, queries) there instead of a temp folder;
 # BENCH_TM_CLI_QUERIES CLI calls per list for the end-to-end latency (default 100); IMPORT_ARGS extra
-# options for `nazir tm import` (e.g. "--batch 20000 --threads 1").
+# options for `nazir tm import` (e.g. "--batch 20000 --threads 1"); BENCH_TM_NO_BUILD=1 uses the binaries
+# as they are.
 # The synthetic data: Arabic and English sentences from a 60k-concept vocabulary with Zipf frequencies,
 # Arabic proclitics, 3% exact and 8% near repeats (bench/bench_tm_synth.h); nothing large is committed.
 set -euo pipefail
@@ -19,7 +20,7 @@ cli_queries=${BENCH_TM_CLI_QUERIES:-100}
 work=${BENCH_TM_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 
-cmake --build "$build" --target nazir bench_tm_gen bench_tm -j2 >/dev/null
+if [[ -z ${BENCH_TM_NO_BUILD:-} ]]; then cmake --build "$build" --target nazir bench_tm_gen bench_tm -j2 >/dev/null; fi
 nazir=$build/nazir
 gen=$build/bench/bench_tm_gen
 
