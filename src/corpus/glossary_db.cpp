@@ -135,7 +135,22 @@ StatusOr<std::vector<GlossaryHit>> RankIds(store::Store& store, std::string_view
 
 }  // namespace
 
+// A read transaction around a lookup's many small queries: one snapshot and one lock instead of one per
+// statement. Nested in a caller's transaction it does nothing.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(store::Database& db) : db_(db), open_(db.Exec("BEGIN").ok()) {}
+  ~ReadSnapshot() {
+    if (open_) (void)db_.Exec("COMMIT");
+  }
+
+ private:
+  store::Database& db_;
+  bool open_;
+};
+
 StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::string_view query, int limit) {
+  ReadSnapshot snapshot(store.db());
   const std::vector<names::LookupKey> keys = names::QueryKeys(query);
   // 1. Normalized spellings (exact or after normalization and clitic stripping): a hit settles it.
   std::set<int64_t> norm_ids;
