@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "nazir/store/store.h"
+#include "support/cli.h"
 
 namespace {
 
@@ -24,29 +25,10 @@ namespace fs = std::filesystem;
 
 const fs::path kSample = fs::path(NAZIR_SOURCE_DIR) / "examples" / "sample";
 
-struct Result {
-  int exit_code = -1;
-  std::string out;  // stdout
-};
+using nazir::testing::CliResult;
 
-// Runs `nazir <args>` through the shell; stderr goes to `err_file` when given, else is dropped.
-Result Nazir(const std::string& args, const std::string& err_file = "/dev/null") {
-  Result r;
-  const std::string cmd = std::string("'") + NAZIR_BINARY + "' " + args + " 2>'" + err_file + "'";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+// Runs `nazir <args>`; stdout in .out (the JSON summaries), stderr in .err.
+CliResult Nazir(const std::string& args) { return nazir::testing::RunNazir(args); }
 
 using TuSet = std::map<std::pair<std::string, std::string>, int>;  // (Arabic, English) -> occurrences
 
@@ -107,7 +89,7 @@ TEST_F(CliCorpus, SummarizesAsJsonAndExitsOneWhenADocumentFails) {
     l << (dir_ / "binary.txt").string() << "\t" << (kSample / "en" / "001_b4e6806a10fbf43c.txt").string()
       << "\tbinary\n";
   }
-  const Result r = Nazir("align --batch '" + list.string() + "' --db '" + (dir_ / "a.db").string() + "' --json");
+  const CliResult r = Nazir("align --batch '" + list.string() + "' --db '" + (dir_ / "a.db").string() + "' --json");
   EXPECT_EQ(r.exit_code, 1) << "some documents failed";
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["documents"], 2);
@@ -175,7 +157,7 @@ TEST_F(CliCorpus, AKilledRunLeavesACleanStoreAndTheNextRunFinishesIt) {
     EXPECT_EQ(stats->occurrences, committed_pairs) << "every TU belongs to a complete document";
   }
 
-  const Result again = Nazir("align --batch '" + list.string() + "' --db '" + db.string() +
+  const CliResult again = Nazir("align --batch '" + list.string() + "' --db '" + db.string() +
                              "' --learn document --no-glossary --json");
   ASSERT_EQ(again.exit_code, 0) << again.out;
   const auto j = nlohmann::json::parse(again.out);
@@ -194,15 +176,15 @@ TEST_F(CliCorpus, TwoShardsMergedWithTmImportEqualOneRun) {
   const std::string common = " --learn document --no-glossary";
   for (int i = 0; i < 2; ++i) {
     const std::string n = std::to_string(i);
-    const Result r = Nazir("align --batch '" + list.string() + "' --shard " + n + "/2 --db '" +
+    const CliResult r = Nazir("align --batch '" + list.string() + "' --shard " + n + "/2 --db '" +
                            (dir_ / ("s" + n + ".db")).string() + "' -o '" + (dir_ / ("s" + n + ".tmx")).string() +
                            "'" + common);
     ASSERT_EQ(r.exit_code, 0) << r.out;
   }
-  const Result merge = Nazir("tm import '" + (dir_ / "s0.tmx").string() + "' '" + (dir_ / "s1.tmx").string() +
+  const CliResult merge = Nazir("tm import '" + (dir_ / "s0.tmx").string() + "' '" + (dir_ / "s1.tmx").string() +
                              "' --db '" + (dir_ / "merged.db").string() + "'");
   ASSERT_EQ(merge.exit_code, 0) << merge.out;
-  const Result whole = Nazir("align --batch '" + list.string() + "' --db '" + (dir_ / "whole.db").string() +
+  const CliResult whole = Nazir("align --batch '" + list.string() + "' --db '" + (dir_ / "whole.db").string() +
                              "' -o '" + (dir_ / "whole.tmx").string() + "'" + common);
   ASSERT_EQ(whole.exit_code, 0) << whole.out;
   EXPECT_EQ(Tus(dir_ / "merged.db"), Tus(dir_ / "whole.db"));
@@ -211,14 +193,14 @@ TEST_F(CliCorpus, TwoShardsMergedWithTmImportEqualOneRun) {
 
 TEST_F(CliCorpus, SingleDocumentWithDbStoresPairsAndMinesNames) {
   const fs::path db = dir_ / "one.db";
-  const Result r = Nazir("align '" + (kSample / "ar" / "003_f77f88289c7c6a30.txt").string() + "' '" +
+  const CliResult r = Nazir("align '" + (kSample / "ar" / "003_f77f88289c7c6a30.txt").string() + "' '" +
                          (kSample / "en" / "003_f77f88289c7c6a30.txt").string() + "' --format tsv --db '" +
                          db.string() + "'");
   ASSERT_EQ(r.exit_code, 0);
   int lines = 0;
   for (char c : r.out) lines += c == '\n';
   EXPECT_EQ(static_cast<int>(Tus(db).size()), lines) << "the printed pairs are the stored pairs";
-  const Result look = Nazir("glossary lookup Waldhauser --db '" + db.string() + "' --json");
+  const CliResult look = Nazir("glossary lookup Waldhauser --db '" + db.string() + "' --json");
   EXPECT_EQ(look.exit_code, 0);
   EXPECT_NE(look.out.find("Waldhauser"), std::string::npos) << look.out;
 }

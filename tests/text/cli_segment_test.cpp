@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/cli.h"
+
 namespace {
 
 const std::string kData = std::string(NAZIR_TEST_DATA_DIR) + "/text/";
@@ -18,18 +20,10 @@ struct Result {
   std::string out;  // stdout and stderr together
 };
 
-// Runs `nazir <args>` through the shell (stderr merged into stdout).
+// Runs `nazir <args>` (stderr after stdout).
 Result Nazir(const std::string& args) {
-  Result r;
-  const std::string cmd = std::string("'") + NAZIR_BINARY + "' " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  const nazir::testing::CliResult r = nazir::testing::RunNazir(args);
+  return Result{r.exit_code, r.out + r.err};
 }
 
 std::vector<std::string> Lines(const std::string& s) {

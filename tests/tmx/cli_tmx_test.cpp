@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/cli.h"
 #include "test_util.h"
 
 namespace nazir::tmx {
@@ -15,27 +16,10 @@ namespace {
 using testing::kTmxData;
 using testing::ScratchDir;
 
-struct Result {
-  int exit_code = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
-};
+using Result = nazir::testing::CliResult;
 
-// Runs `nazir <args>` through the shell; stderr goes to a file beside.
-Result Nazir(const std::string& args) {
-  ScratchDir dir;
-  Result r;
-  const std::string cmd = std::string("'") + NAZIR_BINARY + "' " + args + " 2>'" + (dir / "err") + "'";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = testing::ReadFile(dir / "err");
-  return r;
-}
+// Runs `nazir <args>` through the shell.
+Result Nazir(const std::string& args) { return nazir::testing::RunNazir(args); }
 
 std::string Q(const std::string& path) { return "'" + path + "'"; }
 
