@@ -38,7 +38,6 @@ struct AlignCliOptions {
   std::string dict_dir;
   bool no_lexicon = false, no_learned = false, no_names = false, no_numbers = false, no_length = false,
        no_calendar = false, no_punct = false;
-  std::string dump_features;  // hidden: candidate bead features for scripts/fit_align_model.py
   // Store and corpus mode.
   std::string db;             // --db: aligned pairs (and the re-mined glossary) go into this store
   std::string batch;          // --batch PAIRS.tsv
@@ -297,24 +296,9 @@ Status RunAlign(const AlignCliOptions& opt, Context& ctx) {
   if (!en.ok()) return en.status();
 
   align::AlignerOptions ao = MakeAlignerOptions(opt);
-  std::unique_ptr<AtomicFile> dump;
-  if (!opt.dump_features.empty()) {
-    auto f = AtomicFile::Create(opt.dump_features);
-    if (!f.ok()) return f.status();
-    dump = std::move(*f);
-    AtomicFile* d = dump.get();
-    ao.observer = [d](const align::BeadSpan& s, const align::BeadFeatures& f, double lo) {
-      char buf[256];
-      std::snprintf(buf, sizeof(buf), "%d\t%d\t%d\t%d\t%.4f\t%.4f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t%.4f\n",
-                    s.ar_begin, s.ar_len, s.en_begin, s.en_len, f.ar_coverage, f.en_coverage, f.ar_weight,
-                    f.en_weight, f.length_z, f.numbers_matched, f.numbers_unmatched, f.name_links, lo);
-      d->Write(buf);
-    };
-  }
   StatusOr<align::Aligner> aligner = align::Aligner::Create(std::move(ao));
   if (!aligner.ok()) return aligner.status();
   const Alignment alignment = aligner->Align(*ar, *en);
-  if (dump) NAZIR_RETURN_IF_ERROR(dump->Commit());
 
   if (opt.format == "tmx") {
     NAZIR_RETURN_IF_ERROR(WriteTmx(opt, *ar, *en, alignment));
@@ -379,7 +363,6 @@ void RegisterAlign(CLI::App& app, Context& ctx) {
   cmd->add_flag("--no-length", opt->no_length, "Ablation: no sentence-length signal");
   cmd->add_flag("--no-calendar", opt->no_calendar, "Ablation: no weekday/month anchors");
   cmd->add_flag("--no-punct", opt->no_punct, "Ablation: no quote/parenthesis anchors");
-  cmd->add_option("--dump-features", opt->dump_features)->group("");  // for scripts/fit_align_model.py
   const char* kCorpus = "Store and corpus mode";
   cmd->add_option("--db", opt->db,
                   "Store (SQLite) for the aligned pairs and the glossary of names, re-mined after aligning "

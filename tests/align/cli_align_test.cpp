@@ -14,6 +14,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/cli.h"
+
 namespace {
 
 const std::string kData = std::string(NAZIR_TEST_DATA_DIR) + "/align/";
@@ -23,18 +25,10 @@ struct Result {
   std::string out;
 };
 
-// Runs `nazir <args>`; stderr is merged into the output only when `merge_stderr`.
+// Runs `nazir <args>`; stderr is appended to the output only when `merge_stderr`.
 Result Nazir(const std::string& args, bool merge_stderr = false) {
-  Result r;
-  const std::string cmd = std::string("'") + NAZIR_BINARY + "' " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  const nazir::testing::CliResult r = nazir::testing::RunNazir(args);
+  return Result{r.exit_code, merge_stderr ? r.out + r.err : r.out};
 }
 
 std::vector<std::string> Lines(const std::string& s) {
