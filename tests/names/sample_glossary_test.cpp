@@ -13,6 +13,8 @@
 //    (التحالف "the coalition", للحلف "the alliance", المفوضية "the commission") are not spellings of it.
 // Entity identity is the English column without its parenthesized gloss ("ISIS (Islamic State)" and
 // "ISIS" are one entity, "Interior Ministry (GNA)" and "Interior Ministry" too).
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -96,7 +98,9 @@ std::map<std::string, Entity> ReadEntities() {
 class SampleGlossary : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::temp_directory_path() / "nazir_sample_glossary_test");
+    // One folder per process: CTest runs the tests of this suite in parallel processes.
+    dir_ = new fs::path(fs::temp_directory_path() /
+                        ("nazir_sample_glossary_test_" + std::to_string(::getpid())));
     fs::remove_all(*dir_);
     fs::create_directories(*dir_);
     auto pairs = corpus::ReadPairList(kSampleDir + "/pairs.tsv");
