@@ -1,3 +1,4 @@
+#include "support/temp_dir.h"
 #include "nazir/store/store.h"
 
 #include <filesystem>
@@ -12,21 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder per test, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() / (std::string("nazir_store_") + info->test_suite_name() + "_" + info->name());
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using ::nazir::testing::TempDir;
 
 TranslationUnit MakeTu(const std::string& ar, const std::string& en) {
   TranslationUnit tu;

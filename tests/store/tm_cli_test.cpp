@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/temp_dir.h"
 #include "nazir/store/store.h"
 #include "nazir/store/tm_search.h"
 #include "nazir/tmx/tmx_reader.h"
@@ -28,20 +29,7 @@ namespace fs = std::filesystem;
 
 const std::string kData = std::string(NAZIR_TEST_DATA_DIR) + "/store/";
 
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() / (std::string("nazir_tm_cli_") + info->test_suite_name() + "_" + info->name());
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using ::nazir::testing::TempDir;
 
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.h"
 #include "nazir/store/store.h"
 #include "nazir/store/tm_export.h"
 #include "nazir/store/tm_import.h"
@@ -21,20 +22,7 @@ namespace fs = std::filesystem;
 
 const std::string kData = std::string(NAZIR_TEST_DATA_DIR) + "/store/";
 
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    path_ = fs::temp_directory_path() / (std::string("nazir_tm_io_") + info->test_suite_name() + "_" + info->name());
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  fs::path path_;
-};
+using ::nazir::testing::TempDir;
 
 std::unique_ptr<Store> OpenOrDie(const std::string& path) {
   auto s = Store::Open(path);
