@@ -1,10 +1,9 @@
 #include "nazir/align/word_forms.h"
 
-#include <unicode/utf8.h>
-
 #include <algorithm>
 
 #include "nazir/align/word_lists.h"
+#include "nazir/text/utf8.h"
 
 namespace nazir::align {
 namespace {
@@ -12,25 +11,13 @@ namespace {
 // Shortest stem (in letters) an analysis may leave: one-letter "stems" only produce false matches.
 constexpr int kMinStemLetters = 2;
 
-int CountLetters(std::string_view s) {
-  int n = 0;
-  int32_t i = 0;
-  const int32_t len = static_cast<int32_t>(s.size());
-  while (i < len) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, len, c);
-    ++n;
-  }
-  return n;
-}
-
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
 void Push(std::vector<ArabicAnalysis>& out, std::string stem, int cost) {
-  if (CountLetters(stem) < kMinStemLetters) return;
+  if (text::CountCodePoints(stem) < kMinStemLetters) return;
   for (const auto& a : out) {
     if (a.stem == stem) return;
   }
@@ -46,7 +33,7 @@ void AddSuffixReadings(std::vector<ArabicAnalysis>& out, std::string_view s, int
   for (const auto& suf : c.suffixes) {
     if (!EndsWith(s, suf)) continue;
     std::string_view stem = s.substr(0, s.size() - suf.size());
-    if (CountLetters(stem) < kMinStemLetters) continue;
+    if (text::CountCodePoints(stem) < kMinStemLetters) continue;
     Push(out, std::string(stem), cost + 1);
     if (EndsWith(stem, kTa)) {
       Push(out, std::string(stem.substr(0, stem.size() - kTa.size())) + kHa, cost + 1);
@@ -55,7 +42,7 @@ void AddSuffixReadings(std::vector<ArabicAnalysis>& out, std::string_view s, int
   for (const auto& end : c.plural_endings) {
     if (!EndsWith(s, end)) continue;
     std::string_view stem = s.substr(0, s.size() - end.size());
-    if (CountLetters(stem) < kMinStemLetters) continue;
+    if (text::CountCodePoints(stem) < kMinStemLetters) continue;
     Push(out, std::string(stem), cost + 1);
     Push(out, std::string(stem) + kHa, cost + 1);
   }
@@ -67,7 +54,7 @@ std::string StripArabicArticle(std::string_view key) {
   const ArabicClitics& c = ArabicCliticKeys();
   static const std::string kLil = c.prepositions[2] + c.prepositions[2];  // لل
   for (std::string_view art : {std::string_view(c.article), std::string_view(kLil)}) {
-    if (StartsWith(key, art) && CountLetters(key.substr(art.size())) >= kMinStemLetters) {
+    if (StartsWith(key, art) && text::CountCodePoints(key.substr(art.size())) >= kMinStemLetters) {
       return std::string(key.substr(art.size()));
     }
   }
@@ -94,7 +81,7 @@ std::vector<ArabicAnalysis> AnalyzeArabic(std::string_view key) {
     // لل = ل + ال with the alef of the article dropped.
     if (StartsWith(r1, lam + lam)) {
       std::string_view r = r1.substr(2 * lam.size());
-      if (CountLetters(r) >= kMinStemLetters) Push(prefixed, std::string(r), cost1 + 2);
+      if (text::CountCodePoints(r) >= kMinStemLetters) Push(prefixed, std::string(r), cost1 + 2);
     }
     for (const auto& [r2, cost2] : prep_rests) {
       if (cost2 > 0) Push(prefixed, std::string(r2), cost2);

@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include "nazir/text/tokenize.h"
+#include "nazir/text/utf8.h"
 
 namespace nazir::store::internal {
 namespace {
@@ -24,18 +25,6 @@ constexpr std::string_view kLamArticle = "\u0644\u0644";                        
 // A stem shorter than this is not indexed: "every proclitic + stem of >= 3 letters" (docs/ARABIC.md).
 constexpr int kMinStemLetters = 3;
 
-int CountCodePoints(std::string_view s) {
-  int n = 0;
-  int32_t i = 0;
-  const auto len = static_cast<int32_t>(s.size());
-  while (i < len) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, len, c);
-    ++n;
-  }
-  return n;
-}
-
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // ASCII white space: where WordKeys cuts a text into independently tokenized chunks.
@@ -46,7 +35,7 @@ bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 constexpr size_t kMaxCachedChunks = 200000;
 
 void AddStem(std::string_view stem, std::vector<std::string>* out) {
-  if (CountCodePoints(stem) < kMinStemLetters) return;
+  if (text::CountCodePoints(stem) < kMinStemLetters) return;
   std::string s(stem);
   if (std::find(out->begin(), out->end(), s) == out->end()) out->push_back(std::move(s));
 }

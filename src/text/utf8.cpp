@@ -164,4 +164,16 @@ StatusOr<std::string> ReadTextFile(const std::string& path, Encoding encoding) {
   return DecodeText(bytes, encoding, path);
 }
 
+int CountCodePoints(std::string_view s) {
+  int n = 0;
+  int32_t i = 0;
+  const auto len = static_cast<int32_t>(s.size());
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, len, c);
+    ++n;
+  }
+  return n;
+}
+
 }  // namespace nazir::text

@@ -27,6 +27,9 @@ Status ValidateUtf8(std::string_view bytes, std::string_view source_name);
 // message naming `source_name`. Line ends (LF, CRLF, CR) are kept as they are.
 StatusOr<std::string> DecodeText(std::string_view bytes, Encoding encoding, std::string_view source_name);
 
+// Number of code points in valid UTF-8 `s` (a letter count: Arabic letters are 2 bytes each).
+int CountCodePoints(std::string_view s);
+
 // Reads a whole file ("-" = stdin) and calls DecodeText.
 StatusOr<std::string> ReadTextFile(const std::string& path, Encoding encoding = Encoding::kUtf8);
 
