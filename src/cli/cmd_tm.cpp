@@ -22,6 +22,7 @@
 
 #include "commands.h"
 #include "nazir/base/lang.h"
+#include "nazir/corpus/progress.h"
 #include "nazir/store/store.h"
 #include "nazir/store/tm_export.h"
 #include "nazir/store/tm_import.h"
@@ -105,30 +106,23 @@ std::string JoinInts(const std::vector<int>& v) {
 // "tm import FILE: 120000 TUs, 45000 TU/s" on one stderr line, only when stderr is a terminal.
 class ImportProgressLine {
  public:
-  ImportProgressLine() : tty_(isatty(STDERR_FILENO) != 0) {}
-  ~ImportProgressLine() { Clear(); }
-
   void Draw(const store::ImportProgress& p) {
-    if (!tty_ || p.seconds - last_ < kProgressEverySeconds) return;
+    if (!line_.enabled() || p.seconds - last_ < kProgressEverySeconds) return;
     last_ = p.seconds;
     const double rate = p.seconds > 0 ? static_cast<double>(p.inserted + p.folded) / p.seconds : 0;
-    std::fprintf(stderr, "\rtm import %s: %" PRId64 " TUs (%" PRId64 " new, %" PRId64 " folded), %.0f TU/s\033[K",
-                 p.file.c_str(), p.tus_read, p.inserted, p.folded, rate);
-    std::fflush(stderr);
-    drawn_ = true;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "tm import %s: %" PRId64 " TUs (%" PRId64 " new, %" PRId64 " folded), %.0f TU/s",
+                  p.file.c_str(), p.tus_read, p.inserted, p.folded, rate);
+    line_.Show(buf);
   }
 
   void Clear() {
-    if (!drawn_) return;
-    std::fprintf(stderr, "\r\033[K");
-    std::fflush(stderr);
-    drawn_ = false;
+    line_.Clear();
     last_ = 0;
   }
 
  private:
-  bool tty_;
-  bool drawn_ = false;
+  corpus::StatusLine line_;
   double last_ = 0;
 };
 

@@ -4,7 +4,6 @@
 //   nazir tmx stats FILE [--json]         TUs, languages, lengths, duplicates, props
 //   nazir tmx merge A B... -o OUT [--dedupe] [--json]
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <functional>
@@ -16,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "nazir/corpus/progress.h"
 #include "nazir/tmx/merge.h"
 #include "nazir/tmx/stats.h"
 #include "nazir/tmx/validate.h"
@@ -46,40 +46,37 @@ uint64_t FileSize(const std::string& path) {
 // and the file is big enough to take a while.
 class FileProgress {
  public:
-  explicit FileProgress(std::string label) : label_(std::move(label)), tty_(isatty(STDERR_FILENO) != 0) {}
-  ~FileProgress() { Clear(); }
+  explicit FileProgress(std::string label) : label_(std::move(label)) {}
 
   // A callback for TmxReadOptions::on_progress over `file` (empty when no progress is shown).
   std::function<void(uint64_t)> For(const std::string& file) {
     const uint64_t size = FileSize(file);
-    if (!tty_ || size < kProgressMinBytes) return {};
+    if (!line_.enabled() || size < kProgressMinBytes) return {};
     return [this, file, size](uint64_t bytes) { Draw(file, bytes, size); };
   }
 
   void Draw(const std::string& file, uint64_t bytes, uint64_t size) {
     if (size == 0) return;
     const int percent = static_cast<int>(100.0 * static_cast<double>(bytes) / static_cast<double>(size));
-    if (drawn_ && percent == last_percent_ && file == last_file_) return;  // redraw when it changes
+    if (percent == last_percent_ && file == last_file_) return;  // redraw when it changes
     last_percent_ = percent;
     last_file_ = file;
     constexpr double kMb = 1 << 20;
-    std::fprintf(stderr, "\r%s %s: %3d%% (%.0f of %.0f MB)\033[K", label_.c_str(), file.c_str(), percent,
-                 static_cast<double>(bytes) / kMb, static_cast<double>(size) / kMb);
-    std::fflush(stderr);
-    drawn_ = true;
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%s %s: %3d%% (%.0f of %.0f MB)", label_.c_str(), file.c_str(), percent,
+                  static_cast<double>(bytes) / kMb, static_cast<double>(size) / kMb);
+    line_.Show(buf);
   }
 
   void Clear() {
-    if (!drawn_) return;
-    std::fprintf(stderr, "\r\033[K");
-    std::fflush(stderr);
-    drawn_ = false;
+    line_.Clear();
+    last_percent_ = -1;
+    last_file_.clear();
   }
 
  private:
   std::string label_;
-  bool tty_;
-  bool drawn_ = false;
+  corpus::StatusLine line_;
   int last_percent_ = -1;
   std::string last_file_;
 };

@@ -10,30 +10,45 @@ namespace {
 constexpr auto kRedrawInterval = std::chrono::milliseconds(100);
 }  // namespace
 
+StatusLine::StatusLine() : StatusLine(isatty(STDERR_FILENO) != 0) {}
+
+StatusLine::StatusLine(bool enabled) : enabled_(enabled) {}
+
+void StatusLine::Show(const std::string& text) {
+  if (!enabled_) return;
+  std::fprintf(stderr, "\r%s\033[K", text.c_str());
+  std::fflush(stderr);
+  drawn_ = true;
+}
+
+void StatusLine::Clear() {
+  if (!drawn_) return;
+  std::fprintf(stderr, "\r\033[K");
+  std::fflush(stderr);
+  drawn_ = false;
+}
+
 Progress::Progress(std::string label, int64_t total)
     : Progress(std::move(label), total, isatty(STDERR_FILENO) != 0) {}
 
 Progress::Progress(std::string label, int64_t total, bool enabled)
-    : label_(std::move(label)), total_(total), enabled_(enabled),
+    : label_(std::move(label)), total_(total), line_(enabled),
       start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
 
 void Progress::Advance(int64_t done, int64_t items) {
   std::lock_guard<std::mutex> lock(mu_);
   done_ += done;
   items_ += items;
-  if (!enabled_) return;
+  if (!line_.enabled()) return;
   auto now = std::chrono::steady_clock::now();
   if (now - last_draw_ < kRedrawInterval && done_ < total_) return;
   last_draw_ = now;
-  std::fprintf(stderr, "\r%s\033[K", RenderLocked().c_str());
-  std::fflush(stderr);
+  line_.Show(RenderLocked());
 }
 
 void Progress::Finish() {
   std::lock_guard<std::mutex> lock(mu_);
-  if (!enabled_) return;
-  std::fprintf(stderr, "\r\033[K");
-  std::fflush(stderr);
+  line_.Clear();
 }
 
 std::string Progress::Render() const {

@@ -14,6 +14,27 @@
 
 namespace nazir::corpus {
 
+// One line of stderr redrawn in place ("\r" + text + erase to end of line), for any progress display.
+// Does nothing when stderr is not a terminal. Not thread-safe: one owner draws.
+class StatusLine {
+ public:
+  StatusLine();                      // enabled when stderr is a terminal
+  explicit StatusLine(bool enabled);
+  ~StatusLine() { Clear(); }
+  StatusLine(const StatusLine&) = delete;
+  StatusLine& operator=(const StatusLine&) = delete;
+
+  bool enabled() const { return enabled_; }
+  // Replaces the line with `text`.
+  void Show(const std::string& text);
+  // Erases the line (if anything was shown).
+  void Clear();
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+};
+
 class Progress {
  public:
   // `enabled` defaults to whether stderr is a terminal.
@@ -35,7 +56,7 @@ class Progress {
 
   std::string label_;
   int64_t total_;
-  bool enabled_;
+  StatusLine line_;
   int64_t done_ = 0;
   int64_t items_ = 0;
   std::chrono::steady_clock::time_point start_;
