@@ -7,23 +7,15 @@
 
 #include <gtest/gtest.h>
 
+#include "support/documents.h"
+
 #include "nazir/align/bead_model.h"
 
 namespace nazir::align {
 namespace {
 
 Document Doc(Lang lang, const std::vector<std::string>& sentences) {
-  Document d;
-  d.lang = lang;
-  for (const std::string& s : sentences) {
-    Sentence x;
-    x.begin = d.text.size();
-    d.text += s + "\n";
-    x.text = s;
-    x.end = x.begin + s.size();
-    d.sentences.push_back(x);
-  }
-  return d;
+  return ::nazir::testing::MakeDocument(lang, sentences);
 }
 
 Resources SmallLexicon() {
