@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "support/temp_dir.h"
+#include "support/tu_compare.h"
 #include "nazir/store/store.h"
 #include "nazir/store/tm_export.h"
 #include "nazir/store/tm_import.h"
@@ -40,22 +41,8 @@ std::vector<TranslationUnit> ReadAll(const std::string& path) {
   return out;
 }
 
-void ExpectSameProps(const std::vector<Prop>& a, const std::vector<Prop>& b, const std::string& where) {
-  ASSERT_EQ(a.size(), b.size()) << where;
-  for (size_t i = 0; i < a.size(); ++i) {
-    EXPECT_EQ(a[i].type, b[i].type) << where;
-    EXPECT_EQ(a[i].value, b[i].value) << where;
-    EXPECT_EQ(a[i].lang, b[i].lang) << where;
-  }
-}
-
-void ExpectSameNotes(const std::vector<Note>& a, const std::vector<Note>& b, const std::string& where) {
-  ASSERT_EQ(a.size(), b.size()) << where;
-  for (size_t i = 0; i < a.size(); ++i) {
-    EXPECT_EQ(a[i].text, b[i].text) << where;
-    EXPECT_EQ(a[i].lang, b[i].lang) << where;
-  }
-}
+using ::nazir::testing::ExpectSameNotes;
+using ::nazir::testing::ExpectSameProps;
 
 // Every field a TMX reader gives, equal.
 void ExpectSameTu(const TranslationUnit& a, const TranslationUnit& b) {

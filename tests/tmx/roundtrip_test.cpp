@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "support/tu_compare.h"
 #include "nazir/tmx/tmx_reader.h"
 #include "nazir/tmx/tmx_writer.h"
 #include "nazir/tmx/validate.h"
@@ -32,22 +33,8 @@ void Rewrite(const TmxContents& in, const std::string& path) {
   ASSERT_TRUE((*w)->Close().ok());
 }
 
-void ExpectSameProps(const std::vector<Prop>& a, const std::vector<Prop>& b, const std::string& where) {
-  ASSERT_EQ(a.size(), b.size()) << where;
-  for (size_t i = 0; i < a.size(); ++i) {
-    EXPECT_EQ(a[i].type, b[i].type) << where;
-    EXPECT_EQ(a[i].value, b[i].value) << where;
-    EXPECT_EQ(a[i].lang, b[i].lang) << where;
-  }
-}
-
-void ExpectSameNotes(const std::vector<Note>& a, const std::vector<Note>& b, const std::string& where) {
-  ASSERT_EQ(a.size(), b.size()) << where;
-  for (size_t i = 0; i < a.size(); ++i) {
-    EXPECT_EQ(a[i].text, b[i].text) << where;
-    EXPECT_EQ(a[i].lang, b[i].lang) << where;
-  }
-}
+using ::nazir::testing::ExpectSameNotes;
+using ::nazir::testing::ExpectSameProps;
 
 // `after` holds what `before` held. What the writer fills in is allowed: a generated tuid where there
 // was none, the header's creationdate where the TU had none.
