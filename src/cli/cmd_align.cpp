@@ -268,10 +268,8 @@ Status RunAlign(const AlignCliOptions& opt, Context& ctx) {
   if (!(opt.min_confidence >= 0.0 && opt.min_confidence <= 1.0)) {
     return InvalidArgumentError("--min-confidence must be between 0 and 1");
   }
-  const std::optional<text::Encoding> enc = text::ParseEncoding(opt.encoding);
-  if (!enc) {
-    return InvalidArgumentError("--encoding must be utf-8, windows-1256 or iso-8859-6, not '" + opt.encoding + "'");
-  }
+  const StatusOr<text::Encoding> enc = EncodingFromOption(opt.encoding);
+  if (!enc.ok()) return enc.status();
   const bool batch = !opt.batch.empty() || !opt.ar_dir.empty() || !opt.en_dir.empty();
   const bool single = !opt.ar_file.empty() || !opt.en_file.empty();
   if (batch && single) {
@@ -348,8 +346,7 @@ void RegisterAlign(CLI::App& app, Context& ctx) {
   cmd->add_option("--min-confidence", opt->min_confidence,
                   "Pairs below this confidence (0-1) become sentences with no counterpart (default " +
                       Confidence(align::AlignerOptions::kDefaultMinConfidence) + ", chosen on dev data)");
-  cmd->add_option("--encoding", opt->encoding, "Input encoding: utf-8 (default), windows-1256 or iso-8859-6")
-      ->check(CLI::IsMember({"utf-8", "utf8", "windows-1256", "cp1256", "iso-8859-6"}, CLI::ignore_case));
+  AddEncodingOption(cmd, &opt->encoding, "Input encoding: utf-8 (default), windows-1256 or iso-8859-6");
   cmd->add_option("--src-lang", opt->src_lang, "TMX language tag of the Arabic side (default ar)");
   cmd->add_option("--tgt-lang", opt->tgt_lang, "TMX language tag of the English side (default en)");
   cmd->add_option("--dict-dir", opt->dict_dir,

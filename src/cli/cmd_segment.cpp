@@ -23,11 +23,8 @@ struct SegmentOptions {
 Status RunSegment(const SegmentOptions& opt) {
   const std::optional<Lang> lang = ParseLang(opt.lang);
   if (!lang) return InvalidArgumentError("--lang must be ar or en, not '" + opt.lang + "'");
-  const std::optional<text::Encoding> encoding = text::ParseEncoding(opt.encoding);
-  if (!encoding) {
-    return InvalidArgumentError("--encoding must be utf-8, windows-1256 or iso-8859-6, not '" +
-                                opt.encoding + "'");
-  }
+  const StatusOr<text::Encoding> encoding = EncodingFromOption(opt.encoding);
+  if (!encoding.ok()) return encoding.status();
   StatusOr<std::string> input = text::ReadTextFile(opt.input, *encoding);
   if (!input.ok()) return input.status();
   StatusOr<std::unique_ptr<text::Segmenter>> segmenter = text::Segmenter::Create(*lang);
@@ -61,9 +58,8 @@ void RegisterSegment(CLI::App& app, Context& ctx) {
       ->required()
       ->check(CLI::IsMember({"ar", "en"}, CLI::ignore_case));
   cmd->add_option("input", opt->input, "UTF-8 text file, or - for standard input (the default)");
-  cmd->add_option("--encoding", opt->encoding,
-                  "Input encoding: utf-8 (default), windows-1256 or iso-8859-6 (legacy Arabic code pages)")
-      ->check(CLI::IsMember({"utf-8", "utf8", "windows-1256", "cp1256", "iso-8859-6"}, CLI::ignore_case));
+  AddEncodingOption(cmd, &opt->encoding,
+                    "Input encoding: utf-8 (default), windows-1256 or iso-8859-6 (legacy Arabic code pages)");
   cmd->add_flag("--json", opt->json,
                 "Print one JSON object per line: {\"text\", \"begin\", \"end\", \"paragraph\"} "
                 "(byte offsets into the decoded input, 0-based paragraph)");

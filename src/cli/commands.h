@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "nazir/base/status.h"
+#include "nazir/text/utf8.h"
 
 namespace nazir::cli {
 
@@ -26,6 +27,12 @@ int ReportError(const Status& status);
 
 // Sets ctx.exit_code from `status` (reporting it) and returns it.
 int Finish(Context& ctx, const Status& status);
+
+// The --encoding option of the commands that read text (segment, align): utf-8 (default), windows-1256,
+// iso-8859-6 and their aliases, checked by CLI11.
+void AddEncodingOption(CLI::App* cmd, std::string* value, const std::string& help);
+// The Encoding for an --encoding value (InvalidArgument, exit 2, for anything else).
+StatusOr<text::Encoding> EncodingFromOption(const std::string& value);
 
 void RegisterSegment(CLI::App& app, Context& ctx);   // cmd_segment.cpp
 void RegisterAlign(CLI::App& app, Context& ctx);     // cmd_align.cpp

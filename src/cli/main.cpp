@@ -18,6 +18,19 @@ int Finish(Context& ctx, const Status& status) {
   return ctx.exit_code;
 }
 
+void AddEncodingOption(CLI::App* cmd, std::string* value, const std::string& help) {
+  cmd->add_option("--encoding", *value, help)
+      ->check(CLI::IsMember({"utf-8", "utf8", "windows-1256", "cp1256", "iso-8859-6"}, CLI::ignore_case));
+}
+
+StatusOr<text::Encoding> EncodingFromOption(const std::string& value) {
+  const std::optional<text::Encoding> encoding = text::ParseEncoding(value);
+  if (!encoding) {
+    return InvalidArgumentError("--encoding must be utf-8, windows-1256 or iso-8859-6, not '" + value + "'");
+  }
+  return *encoding;
+}
+
 }  // namespace nazir::cli
 
 int main(int argc, char** argv) {
