@@ -89,8 +89,6 @@ std::string JoinText(const Document& doc, const std::vector<int>& idx, bool flat
   return s;
 }
 
-std::string BeadShape(const Bead& b) { return std::to_string(b.ar.size()) + "-" + std::to_string(b.en.size()); }
-
 Status WriteTmx(const AlignCliOptions& opt, const Document& ar, const Document& en, const Alignment& a) {
   tmx::TmxWriterOptions wo;
   wo.header.srclang = opt.src_lang;
@@ -100,7 +98,7 @@ Status WriteTmx(const AlignCliOptions& opt, const Document& ar, const Document& 
   for (const Bead& b : a.beads) {
     if (!b.IsPair()) continue;
     NAZIR_RETURN_IF_ERROR((*w)->Write(tmx::MakePairTu(JoinText(ar, b.ar, false), JoinText(en, b.en, false), wo,
-                                                      b.confidence, BeadShape(b), ar.id, en.id)));
+                                                      b.confidence, b.Shape(), ar.id, en.id)));
   }
   NAZIR_RETURN_IF_ERROR((*w)->Close());
   if ((*w)->chars_dropped() > 0) {

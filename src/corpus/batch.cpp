@@ -44,8 +44,6 @@ struct KnownDoc {
 
 std::string Basename(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
-std::string Shape(const Bead& b) { return std::to_string(b.ar.size()) + "-" + std::to_string(b.en.size()); }
-
 std::string JoinSentences(const Document& doc, const std::vector<int>& idx) {
   std::string out;
   for (int i : idx) {
@@ -254,7 +252,7 @@ class BatchRun {
       if (!b.IsPair()) continue;
       std::string ar_text = JoinSentences(*s.ar, b.ar), en_text = JoinSentences(*s.en, b.en);
       if (ar_text.empty() || en_text.empty()) continue;
-      TranslationUnit tu = tmx::MakePairTu(ar_text, en_text, options_.tu_options, b.confidence, Shape(b), ar_name,
+      TranslationUnit tu = tmx::MakePairTu(ar_text, en_text, options_.tu_options, b.confidence, b.Shape(), ar_name,
                                            en_name);
       store::TuProvenance from;
       from.document_id = *doc_id;

@@ -6,6 +6,7 @@
 #ifndef NAZIR_MODEL_ALIGNMENT_H_
 #define NAZIR_MODEL_ALIGNMENT_H_
 
+#include <string>
 #include <vector>
 
 namespace nazir {
@@ -16,6 +17,8 @@ struct Bead {
   double confidence = 0.0;  // 0..1: the aligner's estimate that this pair is a real counterpart
 
   bool IsPair() const { return !ar.empty() && !en.empty(); }
+  // "2-1": Arabic sentences - English sentences (the TMX prop x-bead).
+  std::string Shape() const { return std::to_string(ar.size()) + "-" + std::to_string(en.size()); }
 };
 
 struct Alignment {
