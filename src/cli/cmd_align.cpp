@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -156,10 +157,11 @@ align::AlignerOptions MakeAlignerOptions(const AlignCliOptions& opt) {
   return ao;
 }
 
-// Stores `pairs` with AlignBatch and re-mines the glossary; fills `report`.
+// Stores `pairs` with AlignBatch and re-mines the glossary; fills `report`, and `glossary_entries` when
+// the glossary was re-mined.
 Status AlignIntoStore(const AlignCliOptions& opt, const std::vector<corpus::DocPair>& pairs, text::Encoding enc,
-                      corpus::LearnScope learn, corpus::BatchReport* report, bool* glossary_built,
-                      int64_t* glossary_entries) {
+                      corpus::LearnScope learn, corpus::BatchReport* report,
+                      std::optional<int64_t>* glossary_entries) {
   StatusOr<align::Aligner> aligner = align::Aligner::Create(MakeAlignerOptions(opt));
   if (!aligner.ok()) return aligner.status();
   const std::string db = opt.db.empty() ? std::string(store::kDefaultDbPath) : opt.db;
@@ -176,11 +178,10 @@ Status AlignIntoStore(const AlignCliOptions& opt, const std::vector<corpus::DocP
   StatusOr<corpus::BatchReport> r = corpus::AlignBatch(pairs, *aligner, **st, bo);
   if (!r.ok()) return r.status();
   *report = std::move(*r);
-  *glossary_built = false;
+  glossary_entries->reset();
   if (!opt.no_glossary && report->docs_aligned > 0) {
     auto g = corpus::BuildGlossary(**st, {});
     if (!g.ok()) return g.status();
-    *glossary_built = true;
     *glossary_entries = g->entries;
   }
   if (!opt.output.empty()) {  // the TMX of every listed document that is complete in the store
@@ -216,11 +217,10 @@ Status RunBatch(const AlignCliOptions& opt, text::Encoding enc, Context& ctx) {
   const corpus::LearnScope learn =
       opt.learn == "document" ? corpus::LearnScope::kDocument : corpus::LearnScope::kCorpus;
   corpus::BatchReport report;
-  bool glossary_built = false;
-  int64_t glossary_entries = 0;
+  std::optional<int64_t> glossary_entries;  // set when the glossary was re-mined
   AlignCliOptions o = opt;
   if (o.output == "-") o.output.clear();  // batch mode: TMX only with -o FILE (stdout is the summary)
-  NAZIR_RETURN_IF_ERROR(AlignIntoStore(o, pairs, enc, learn, &report, &glossary_built, &glossary_entries));
+  NAZIR_RETURN_IF_ERROR(AlignIntoStore(o, pairs, enc, learn, &report, &glossary_entries));
   const std::string db = opt.db.empty() ? std::string(store::kDefaultDbPath) : opt.db;
   if (opt.json) {
     nlohmann::json failures = nlohmann::json::array();
@@ -236,7 +236,7 @@ Status RunBatch(const AlignCliOptions& opt, text::Encoding enc, Context& ctx) {
                         {"en_sentences", report.en_sentences},
                         {"seconds", report.seconds},
                         {"learn", opt.learn},
-                        {"glossary_entries", glossary_built ? nlohmann::json(glossary_entries) : nlohmann::json(nullptr)},
+                        {"glossary_entries", glossary_entries ? nlohmann::json(*glossary_entries) : nlohmann::json(nullptr)},
                         {"tmx", o.output.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.output)},
                         {"failures", std::move(failures)}};
     std::cout << j.dump(2) << "\n";
@@ -255,7 +255,7 @@ Status RunBatch(const AlignCliOptions& opt, text::Encoding enc, Context& ctx) {
     std::cerr << "align: " << report.docs_total << " documents: " << report.docs_aligned << " aligned, "
               << report.docs_skipped << " unchanged (skipped), " << report.docs_failed << " failed; "
               << report.pairs << " sentence pairs added to " << db << " in " << rate << "\n";
-    if (glossary_built) std::cerr << "glossary: " << glossary_entries << " entries\n";
+    if (glossary_entries) std::cerr << "glossary: " << *glossary_entries << " entries\n";
     if (!o.output.empty()) std::cerr << "tmx: " << o.output << "\n";
   }
   if (report.docs_failed > 0) ctx.exit_code = kExitBadInput;
@@ -313,10 +313,9 @@ Status RunAlign(const AlignCliOptions& opt, Context& ctx) {
   AlignCliOptions o = opt;
   o.output.clear();
   corpus::BatchReport report;
-  bool glossary_built = false;
-  int64_t entries = 0;
+  std::optional<int64_t> entries;
   NAZIR_RETURN_IF_ERROR(
-      AlignIntoStore(o, {pair}, *enc, corpus::LearnScope::kDocument, &report, &glossary_built, &entries));
+      AlignIntoStore(o, {pair}, *enc, corpus::LearnScope::kDocument, &report, &entries));
   if (!report.failures.empty()) return InvalidInputError(report.failures[0].message);
   std::cerr << "align: " << report.pairs << " sentence pairs added to " << opt.db
             << (report.docs_skipped ? " (document unchanged: already stored)" : "") << "\n";
