@@ -143,6 +143,9 @@ std::string Render(const AlignCliOptions& opt, const Document& ar, const Documen
   return out;
 }
 
+// --db, or the default store in the current folder.
+std::string DbPath(const AlignCliOptions& opt) { return opt.db.empty() ? store::kDefaultDbPath : opt.db; }
+
 align::AlignerOptions MakeAlignerOptions(const AlignCliOptions& opt) {
   align::AlignerOptions ao;
   ao.min_confidence = opt.min_confidence;
@@ -164,7 +167,7 @@ Status AlignIntoStore(const AlignCliOptions& opt, const std::vector<corpus::DocP
                       std::optional<int64_t>* glossary_entries) {
   StatusOr<align::Aligner> aligner = align::Aligner::Create(MakeAlignerOptions(opt));
   if (!aligner.ok()) return aligner.status();
-  const std::string db = opt.db.empty() ? std::string(store::kDefaultDbPath) : opt.db;
+  const std::string db = DbPath(opt);
   auto st = store::Store::Open(db);
   if (!st.ok()) return st.status();
   corpus::BatchOptions bo;
@@ -221,7 +224,7 @@ Status RunBatch(const AlignCliOptions& opt, text::Encoding enc, Context& ctx) {
   AlignCliOptions o = opt;
   if (o.output == "-") o.output.clear();  // batch mode: TMX only with -o FILE (stdout is the summary)
   NAZIR_RETURN_IF_ERROR(AlignIntoStore(o, pairs, enc, learn, &report, &glossary_entries));
-  const std::string db = opt.db.empty() ? std::string(store::kDefaultDbPath) : opt.db;
+  const std::string db = DbPath(opt);
   if (opt.json) {
     nlohmann::json failures = nlohmann::json::array();
     for (const auto& f : report.failures) failures.push_back({{"doc_id", f.doc_id}, {"error", f.message}});
