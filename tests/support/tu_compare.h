@@ -1,4 +1,4 @@
-// Test support: field-by-field comparison of TMX props and notes (what a round trip must keep).
+// Test support: field-by-field comparison of TMX props, notes and other attributes (what a round trip must keep).
 #ifndef NAZIR_TESTS_SUPPORT_TU_COMPARE_H_
 #define NAZIR_TESTS_SUPPORT_TU_COMPARE_H_
 
@@ -26,6 +26,12 @@ inline void ExpectSameNotes(const std::vector<Note>& a, const std::vector<Note>&
     EXPECT_EQ(a[i].text, b[i].text) << where;
     EXPECT_EQ(a[i].lang, b[i].lang) << where;
   }
+}
+
+// Attributes a TU or tuv carries beyond the modeled ones (creationid, usagecount ...): same names, same
+// values, same order.
+inline void ExpectSameAttributes(const OtherAttributes& a, const OtherAttributes& b, const std::string& where) {
+  EXPECT_EQ(a, b) << where;
 }
 
 }  // namespace nazir::testing

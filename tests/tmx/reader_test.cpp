@@ -75,7 +75,12 @@ TEST(TmxReader, ReadsTradosUtf16WithBom) {
   ASSERT_EQ(tu.props.size(), 2u);
   EXPECT_EQ(tu.props[0].type, "x-Context");
   EXPECT_EQ(tu.props[0].value, "0, 0");
+  // Trados's usage statistics and authors are kept as written, in order.
+  const OtherAttributes want = {{"creationid", "TRADOS\\user"}, {"changeid", "TRADOS\\user"},
+                                {"lastusagedate", "20190320T120000Z"}, {"usagecount", "2"}};
+  EXPECT_EQ(tu.attributes, want);
   ASSERT_EQ(tu.tuvs.size(), 2u);
+  EXPECT_TRUE(tu.tuvs[0].attributes.empty());
   EXPECT_EQ(tu.tuvs[0].lang, "AR-SA");
   EXPECT_TRUE(SameLangTag(tu.tuvs[0].lang, c.header.srclang));  // AR-SA = ar-SA
   EXPECT_EQ(tu.tuvs[0].text, "قال ناصر بوريطة إن التحالف سيواصل عمله.");

@@ -34,6 +34,7 @@ void Rewrite(const TmxContents& in, const std::string& path) {
 }
 
 using ::nazir::testing::ExpectSameNotes;
+using ::nazir::testing::ExpectSameAttributes;
 using ::nazir::testing::ExpectSameProps;
 
 // `after` holds what `before` held. What the writer fills in is allowed: a generated tuid where there
@@ -56,6 +57,7 @@ void ExpectSameTus(const TmxContents& before, const TmxContents& after) {
     EXPECT_EQ(a.srclang, b.srclang) << where;
     ExpectSameProps(a.props, b.props, where);
     ExpectSameNotes(a.notes, b.notes, where);
+    ExpectSameAttributes(a.attributes, b.attributes, where);
     ASSERT_EQ(a.tuvs.size(), b.tuvs.size()) << where;
     for (size_t k = 0; k < a.tuvs.size(); ++k) {
       const Tuv& x = a.tuvs[k];
@@ -66,6 +68,7 @@ void ExpectSameTus(const TmxContents& before, const TmxContents& after) {
       EXPECT_EQ(x.creationdate, y.creationdate) << where;
       ExpectSameProps(x.props, y.props, where + " tuv " + x.lang);
       ExpectSameNotes(x.notes, y.notes, where + " tuv " + x.lang);
+      ExpectSameAttributes(x.attributes, y.attributes, where + " tuv " + x.lang);
     }
   }
 }

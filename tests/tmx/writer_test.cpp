@@ -241,7 +241,22 @@ INSTANTIATE_TEST_SUITE_P(
                       BadTuCase{"MalformedMarkup", WithMarkup("قال <bpt i=\"1\">"), "TU 'm1'"},
                       BadTuCase{"EntityInMarkup", WithMarkup("<!DOCTYPE x [<!ENTITY e SYSTEM \"/etc/passwd\">]>&e;"),
                                 "TU 'm1'"},
-                      BadTuCase{"BadDate", WithDate("2026-11-23"), "not a TMX date"}),
+                      BadTuCase{"BadDate", WithDate("2026-11-23"), "not a TMX date"},
+                      BadTuCase{"AttributeNameThatIsNotAnXmlName", [] {
+                                  TranslationUnit tu = Pair("a", "b");
+                                  tu.attributes = {{"usage count", "2"}};
+                                  return tu;
+                                }(), "not an XML attribute name"},
+                      BadTuCase{"AttributeTheWriterSets", [] {
+                                  TranslationUnit tu = Pair("a", "b");
+                                  tu.attributes = {{"tuid", "x"}};
+                                  return tu;
+                                }(), "attribute 'tuid' given twice"},
+                      BadTuCase{"TuvAttributeGivenTwice", [] {
+                                  TranslationUnit tu = Pair("a", "b");
+                                  tu.tuvs[1].attributes = {{"creationid", "x"}, {"creationid", "y"}};
+                                  return tu;
+                                }(), "attribute 'creationid' given twice"}),
     [](const ::testing::TestParamInfo<BadTuCase>& info) { return std::string(info.param.name); });
 
 TEST(TmxWriter, NothingAppearsBeforeClose) {

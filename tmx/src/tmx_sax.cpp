@@ -1,5 +1,8 @@
 #include "tmx_sax.h"
 
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -91,6 +94,7 @@ class TmxHandler : public SecureHandler {
           tu_.srclang = Attr(attrs, u"srclang");
           tu_.creationdate = Attr(attrs, u"creationdate");
           tu_.changedate = Attr(attrs, u"changedate");
+          OtherAttrs(attrs, {u"tuid", u"srclang", u"creationdate", u"changedate"}, &tu_.attributes);
           tu_pos_ = Pos();
         } else {
           kind = Kind::kOther;
@@ -101,6 +105,7 @@ class TmxHandler : public SecureHandler {
           Tuv& tuv = tu_.tuvs.emplace_back();
           tuv.lang = Lang(attrs);
           tuv.creationdate = Attr(attrs, u"creationdate");
+          OtherAttrs(attrs, {u"xml:lang", u"lang", u"creationdate"}, &tuv.attributes);
         } else {
           kind = Kind::kOther;
         }
@@ -236,6 +241,16 @@ class TmxHandler : public SecureHandler {
   }
 
   // xml:lang, else the TMX 1.1 `lang`.
+  // The attributes of `attrs` not named in `known`, in document order.
+  static void OtherAttrs(const xercesc::Attributes& attrs, std::initializer_list<std::u16string_view> known,
+                         OtherAttributes* out) {
+    for (XMLSize_t i = 0; i < attrs.getLength(); ++i) {
+      const std::u16string_view name(attrs.getQName(i));
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      out->emplace_back(XmlToUtf8(attrs.getQName(i)), XmlToUtf8(attrs.getValue(i)));
+    }
+  }
+
   static std::string Lang(const xercesc::Attributes& attrs) {
     const XMLCh* v = attrs.getValue(u"xml:lang");
     if (v == nullptr) v = attrs.getValue(u"lang");

@@ -1,6 +1,9 @@
 #include "nazir/tmx/tmx_writer.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -173,11 +176,16 @@ struct TmxWriter::Impl {
     bool has_markup = false;
     std::vector<std::pair<std::string, std::string>> props;  // type, value (lang from tuv->props)
     std::vector<std::string> notes;
+    OtherAttributes attributes;  // names checked, values cleaned
   };
 
   Status PrepareMarkup(const std::string& markup, PreparedTuv* out);
   Status PrepareProps(const std::vector<Prop>& in, std::vector<std::pair<std::string, std::string>>* out);
   Status PrepareNotes(const std::vector<Note>& in, std::vector<std::string>* out);
+  // Checks the names of `in` (XML names, none of `modeled` — the attributes the writer sets itself —
+  // and no name twice) and cleans the values.
+  Status PrepareAttributes(const OtherAttributes& in, std::initializer_list<std::string_view> modeled,
+                           OtherAttributes* out);
   void EmitProps(const std::vector<Prop>& props, const std::vector<std::pair<std::string, std::string>>& values,
                  const std::vector<Note>& notes, const std::vector<std::string>& note_texts);
   void EmitMarkup(const std::vector<MarkupEvent>& events);
@@ -237,6 +245,34 @@ Status TmxWriter::Impl::PrepareProps(const std::vector<Prop>& in,
     auto value = Clean(p.value, internal::kVerbatimSteps);
     if (!value.ok()) return value.status();
     out->emplace_back(std::move(*type), std::move(*value));
+  }
+  return Status::Ok();
+}
+
+namespace {
+
+// An ASCII XML name (TMX attribute names are: creationid, o-tmf, xml:space ...).
+bool IsXmlName(std::string_view name) {
+  if (name.empty()) return false;
+  auto start = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'; };
+  if (!start(name[0])) return false;
+  for (char c : name)
+    if (!start(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.') return false;
+  return true;
+}
+
+}  // namespace
+
+Status TmxWriter::Impl::PrepareAttributes(const OtherAttributes& in, std::initializer_list<std::string_view> modeled,
+                                          OtherAttributes* out) {
+  for (const auto& [name, value] : in) {
+    if (!IsXmlName(name)) return InvalidInputError("'" + name + "' is not an XML attribute name");
+    const bool taken = std::find(modeled.begin(), modeled.end(), name) != modeled.end() ||
+                       std::any_of(out->begin(), out->end(), [&](const auto& a) { return a.first == name; });
+    if (taken) return InvalidInputError("attribute '" + name + "' given twice");
+    auto v = Clean(value, internal::kVerbatimSteps);
+    if (!v.ok()) return v.status();
+    out->emplace_back(name, std::move(*v));
   }
   return Status::Ok();
 }
@@ -422,6 +458,18 @@ Status TmxWriter::Write(const TranslationUnit& tu) {
     }
   }
 
+  OtherAttributes tu_attrs;
+  if (Status s = m.PrepareAttributes(tu.attributes, {"tuid", "srclang", "creationdate", "changedate"}, &tu_attrs);
+      !s.ok()) {
+    return fail(s);
+  }
+  for (Impl::PreparedTuv& p : tuvs) {
+    if (Status s = m.PrepareAttributes(p.tuv->attributes, {"xml:lang", "lang", "creationdate"}, &p.attributes);
+        !s.ok()) {
+      return fail(s);
+    }
+  }
+
   // Everything is checked: write.
   XmlWriter& x = m.xml;
   x.Start(u"tu");
@@ -429,11 +477,13 @@ Status TmxWriter::Write(const TranslationUnit& tu) {
   if (!tu.srclang.empty()) x.AttributeUtf8(u"srclang", tu.srclang);
   x.AttributeUtf8(u"creationdate", creationdate);
   if (!tu.changedate.empty()) x.AttributeUtf8(u"changedate", tu.changedate);
+  for (const auto& [name, value] : tu_attrs) x.AttributeUtf8(internal::Utf8ToXml(name), value);
   m.EmitProps(tu.props, props, tu.notes, notes);
   for (const Impl::PreparedTuv& p : tuvs) {
     x.Start(u"tuv");
     x.AttributeUtf8(u"xml:lang", p.tuv->lang);
     if (!p.tuv->creationdate.empty()) x.AttributeUtf8(u"creationdate", p.tuv->creationdate);
+    for (const auto& [name, value] : p.attributes) x.AttributeUtf8(internal::Utf8ToXml(name), value);
     m.EmitProps(p.tuv->props, p.props, p.tuv->notes, p.notes);
     x.Start(u"seg");
     x.BeginInline();

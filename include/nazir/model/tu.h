@@ -3,6 +3,7 @@
 #define NAZIR_MODEL_TU_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace nazir {
@@ -18,6 +19,11 @@ struct Note {
   std::string lang;   // optional xml:lang on the note
 };
 
+// Attributes of a <tu> or <tuv> that nazir does not interpret, as written and in document order
+// (creationid, changeid, usagecount, lastusagedate, creationtool, o-tmf, datatype ...): a TM from a CAT
+// tool keeps who made each unit and how often it was used through import, store and export.
+using OtherAttributes = std::vector<std::pair<std::string, std::string>>;
+
 struct Tuv {
   std::string lang;        // language tag as written (ar, ar-LY, en-US)
   std::string text;        // plain text of <seg>: inline markup removed, entities resolved
@@ -26,6 +32,7 @@ struct Tuv {
   std::vector<Prop> props;
   std::vector<Note> notes;
   std::string creationdate;  // optional, TMX form 20261123T101500Z
+  OtherAttributes attributes;  // every other attribute but xml:lang
 };
 
 struct TranslationUnit {
@@ -33,6 +40,7 @@ struct TranslationUnit {
   std::string srclang;       // optional per-TU srclang
   std::string creationdate;  // TMX form 20261123T101500Z
   std::string changedate;
+  OtherAttributes attributes;  // every other attribute but tuid, srclang and the two dates
   std::vector<Prop> props;
   std::vector<Note> notes;
   std::vector<Tuv> tuvs;     // source-language tuv first when nazir writes
