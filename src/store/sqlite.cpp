@@ -89,6 +89,17 @@ Statement& Statement::BindBlob(int index, std::string_view bytes) {
   return *this;
 }
 
+Statement& Statement::BindTextRef(int index, std::string_view text) {
+  Note(sqlite3_bind_text64(stmt_, index, text.empty() ? "" : text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8),
+       index);
+  return *this;
+}
+
+Statement& Statement::BindBlobRef(int index, std::string_view bytes) {
+  Note(sqlite3_bind_blob64(stmt_, index, bytes.empty() ? "" : bytes.data(), bytes.size(), SQLITE_STATIC), index);
+  return *this;
+}
+
 Statement& Statement::BindNull(int index) {
   Note(sqlite3_bind_null(stmt_, index), index);
   return *this;
@@ -173,8 +184,12 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, bool
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, busy_timeout_ms);
-  return std::unique_ptr<Database>(new Database(raw, path));
+  std::unique_ptr<Database> db(new Database(raw, path));
+  sqlite3_rollback_hook(raw, &Database::OnRollback, db.get());
+  return db;
 }
+
+void Database::OnRollback(void* self) { ++static_cast<Database*>(self)->rollbacks_; }
 
 Database::~Database() {
   cache_.clear();  // statements must be finalized before the connection closes

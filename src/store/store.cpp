@@ -174,27 +174,30 @@ std::vector<int> SplitInts(std::string_view s) {
   return out;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+// The duplicate-folding key into `out`: every tuv's (language tag lower-cased, text whitespace-collapsed),
+// sorted, with ASCII unit/record separators (which XML 1.0 text cannot contain) between them.
+void DupKeyOf(const TranslationUnit& tu, std::string* out) {
+  thread_local std::vector<std::string> parts;
+  thread_local std::vector<const std::string*> order;
+  if (parts.size() < tu.tuvs.size()) parts.resize(tu.tuvs.size());
+  order.clear();
+  for (size_t i = 0; i < tu.tuvs.size(); ++i) {
+    const Tuv& v = tu.tuvs[i];
+    std::string& part = parts[i];
+    part.assign(v.lang);
+    for (char& c : part) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    part += '\x1f';
+    internal::AppendCollapsedWhitespace(v.text, &part);
+    order.push_back(&part);
   }
-  return out;
-}
-
-// The duplicate-folding key: every tuv's (language tag lower-cased, text whitespace-collapsed), sorted,
-// with ASCII unit/record separators (which XML 1.0 text cannot contain) between them.
-std::string DupKeyOf(const TranslationUnit& tu) {
-  std::vector<std::string> parts;
-  parts.reserve(tu.tuvs.size());
-  for (const Tuv& v : tu.tuvs) parts.push_back(LowerAscii(v.lang) + '\x1f' + internal::CollapseWhitespace(v.text));
-  std::sort(parts.begin(), parts.end());
-  std::string key;
-  for (const std::string& p : parts) {
-    key += p;
-    key += '\x1e';
+  std::sort(order.begin(), order.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  out->clear();
+  for (const std::string* p : order) {
+    *out += *p;
+    *out += '\x1e';
   }
-  return key;
 }
 
 // Runs the statements of one store call atomically: inside the caller's transaction when there is one,
@@ -237,33 +240,53 @@ std::string NowTmxDate() {
   return buf;
 }
 
-StatusOr<PreparedTu> PrepareTu(TranslationUnit tu) {
+Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) {
+  thread_local internal::SegmentKeys keys;
+  PreparedTu& p = *out;
+  p.tuvs = static_cast<int>(tu.tuvs.size());
   if (tu.tuvs.empty()) return InvalidInputError("a TU without any <tuv> cannot be stored");
-  PreparedTu p;
+  p.ar_index = p.en_index = -1;
   for (size_t i = 0; i < tu.tuvs.size(); ++i) {
     const std::optional<Lang> lang = ParseLang(tu.tuvs[i].lang);
     if (!lang) continue;
     int& slot = *lang == Lang::kAr ? p.ar_index : p.en_index;
     if (slot < 0) slot = static_cast<int>(i);
   }
-  if (p.ar_index >= 0) {
-    std::vector<std::string> keys = WordKeys(tu.tuvs[p.ar_index].text, Lang::kAr);
-    p.ar_word_count = static_cast<int>(keys.size());
-    p.ar_words = JoinKeys(keys);
+  struct SideOut {
+    int index;
+    Lang lang;
+    std::string* tag;
+    std::string* text;
+    std::string* words;
+    int* count;
+    std::string* terms;
+  };
+  for (const SideOut& side : {SideOut{p.ar_index, Lang::kAr, &p.ar_lang, &p.ar_text, &p.ar_words, &p.ar_word_count, &p.ar_terms},
+                              SideOut{p.en_index, Lang::kEn, &p.en_lang, &p.en_text, &p.en_words, &p.en_word_count, &p.en_terms}}) {
+    if (side.index < 0) {
+      side.tag->clear();
+      side.text->clear();
+      side.words->clear();
+      *side.count = 0;
+      side.terms->clear();
+      continue;
+    }
+    const Tuv& v = tu.tuvs[side.index];
+    side.tag->assign(v.lang);
+    side.text->assign(v.text);
+    internal::ComputeSegmentKeys(v.text, side.lang, &keys);
+    side.words->swap(keys.words);
+    *side.count = keys.count;
+    side.terms->swap(keys.terms);
   }
-  if (p.en_index >= 0) {
-    std::vector<std::string> keys = WordKeys(tu.tuvs[p.en_index].text, Lang::kEn);
-    p.en_word_count = static_cast<int>(keys.size());
-    p.en_words = JoinKeys(keys);
-  }
-  p.dup_key = DupKeyOf(tu);
+  p.creationdate.assign(tu.creationdate);
+  DupKeyOf(tu, &p.dup_key);
   p.dup_hash = internal::Fnv1a64(p.dup_key);
-  if (p.ar_index >= 0) p.ar_terms = internal::IndexTerms(p.ar_words, Lang::kAr);
-  if (p.en_index >= 0) p.en_terms = internal::IndexTerms(p.en_words, Lang::kEn);
-  p.data = internal::EncodeTu(tu, p.ar_index, p.en_index);
-  p.tu = std::move(tu);
-  return p;
+  internal::EncodeTu(tu, p.ar_index, p.en_index, &p.data);
+  return Status::Ok();
 }
+
+Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
 
 Store::~Store() = default;
 
@@ -518,21 +541,29 @@ StatusOr<std::vector<DocumentRecord>> Store::ListDocuments() {
 // ---- Translation units ----------------------------------------------------------------------------------
 
 StatusOr<int64_t> Store::OriginFileId(const std::string& file) {
+  // One import adds thousands of TUs from the same file: remember its row, unless a rollback may have
+  // undone the insert that made it.
+  if (origin_rollbacks_ == db_->rollbacks() && origin_path_ == file) return origin_id_;
   StatusOr<Statement*> find = db_->Cached("SELECT id FROM origin_file WHERE path = ?1");
   if (!find.ok()) return find.status();
   (*find)->Bind(1, file);
   StatusOr<bool> row = (*find)->Step();
   if (!row.ok()) return row.status();
+  int64_t id = 0;
   if (*row) {
-    const int64_t id = (*find)->ColumnInt(0);
+    id = (*find)->ColumnInt(0);
     (*find)->Reset();
-    return id;
+  } else {
+    (*find)->Reset();
+    StatusOr<Statement*> ins = db_->Cached("INSERT INTO origin_file(path) VALUES(?1)");
+    if (!ins.ok()) return ins.status();
+    NAZIR_RETURN_IF_ERROR((*ins)->Bind(1, file).Run());
+    id = db_->LastInsertRowid();
   }
-  (*find)->Reset();
-  StatusOr<Statement*> ins = db_->Cached("INSERT INTO origin_file(path) VALUES(?1)");
-  if (!ins.ok()) return ins.status();
-  NAZIR_RETURN_IF_ERROR((*ins)->Bind(1, file).Run());
-  return db_->LastInsertRowid();
+  origin_path_ = file;
+  origin_id_ = id;
+  origin_rollbacks_ = db_->rollbacks();
+  return id;
 }
 
 Status Store::IndexSide(int64_t tu_id, const char* table, std::string_view terms, bool remove) {
@@ -566,69 +597,105 @@ Status Store::DeleteTu(int64_t tu_id) {
 }
 
 StatusOr<AddTuResult> Store::AddTu(const TranslationUnit& tu, const TuProvenance& provenance) {
-  StatusOr<PreparedTu> p = PrepareTu(tu);
-  if (!p.ok()) return p.status();
-  return AddPreparedTu(*p, provenance);
+  NAZIR_RETURN_IF_ERROR(PrepareTu(tu, &scratch_));
+  return AddPreparedTu(scratch_, provenance);
+}
+
+// The statements AddPreparedTu runs for every TU, prepared once (Database::Cached would hash the SQL on
+// every call).
+struct Store::AddStatements {
+  Statement* find = nullptr;
+  Statement* fold = nullptr;
+  Statement* insert = nullptr;
+  Statement* index_ar = nullptr;
+  Statement* index_en = nullptr;
+  Statement* origin = nullptr;
+};
+
+StatusOr<Store::AddStatements*> Store::AddStatementsOf() {
+  if (add_) return add_.get();
+  auto add = std::make_unique<AddStatements>();
+  const std::pair<Statement**, const char*> sql[] = {
+      {&add->find, "SELECT id, ar_text, en_text, data FROM tu WHERE dup_hash = ?1"},
+      {&add->fold,
+       "UPDATE tu SET count = count + 1, confidence = CASE WHEN ?2 IS NULL THEN confidence "
+       "WHEN confidence IS NULL THEN ?2 ELSE max(confidence, ?2) END WHERE id = ?1"},
+      {&add->insert,
+       "INSERT INTO tu(dup_hash, count, confidence, created, ar_lang, ar_text, ar_words, ar_n, "
+       "en_lang, en_text, en_words, en_n, data) VALUES(?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+      {&add->index_ar, "INSERT INTO tu_idx_ar(rowid, terms) VALUES(?1, ?2)"},
+      {&add->index_en, "INSERT INTO tu_idx_en(rowid, terms) VALUES(?1, ?2)"},
+      {&add->origin,
+       "INSERT INTO tu_origin(tu_id, document_id, ar_sents, en_sents, confidence, created, file_id) "
+       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+  };
+  for (const auto& [slot, text] : sql) {
+    StatusOr<Statement*> st = db_->Cached(text);
+    if (!st.ok()) return st.status();
+    *slot = *st;
+  }
+  add_ = std::move(add);
+  return add_.get();
 }
 
 StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenance& provenance) {
   if (read_only_) return ReadOnlyError(path());
-  if (p.tu.tuvs.empty()) return InvalidInputError("a TU without any <tuv> cannot be stored");
+  if (p.tuvs == 0) return InvalidInputError("a TU without any <tuv> cannot be stored");
+  StatusOr<AddStatements*> statements = AddStatementsOf();
+  if (!statements.ok()) return statements.status();
+  AddStatements& st = **statements;
   AutoTxn txn(*db_);
   NAZIR_RETURN_IF_ERROR(txn.Begin());
   const auto hash = static_cast<int64_t>(p.dup_hash);
   AddTuResult result;
 
   // A duplicate? Same hash and (hash collisions aside) the same key.
-  StatusOr<Statement*> find = db_->Cached("SELECT id, ar_text, en_text, data FROM tu WHERE dup_hash = ?1");
-  if (!find.ok()) return find.status();
-  (*find)->Bind(1, hash);
+  st.find->Bind(1, hash);
   for (;;) {
-    StatusOr<bool> row = (*find)->Step();
+    StatusOr<bool> row = st.find->Step();
     if (!row.ok()) return row.status();
     if (!*row) break;
     StatusOr<TranslationUnit> stored =
-        internal::DecodeTu((*find)->ColumnBlob(3), (*find)->ColumnText(1), (*find)->ColumnText(2));
-    if (stored.ok() && DupKeyOf(*stored) == p.dup_key) {
-      result.tu_id = (*find)->ColumnInt(0);
+        internal::DecodeTu(st.find->ColumnBlob(3), st.find->ColumnText(1), st.find->ColumnText(2));
+    if (!stored.ok()) continue;
+    thread_local std::string stored_key;
+    DupKeyOf(*stored, &stored_key);
+    if (stored_key == p.dup_key) {
+      result.tu_id = st.find->ColumnInt(0);
       break;
     }
   }
-  (*find)->Reset();
+  st.find->Reset();
 
-  const std::string created = !provenance.creationdate.empty() ? provenance.creationdate
-                              : !p.tu.creationdate.empty()     ? p.tu.creationdate
-                                                               : NowTmxDate();
+  std::string now;
+  std::string_view created = !provenance.creationdate.empty() ? std::string_view(provenance.creationdate)
+                                                                : std::string_view(p.creationdate);
+  if (created.empty()) created = now = NowTmxDate();
   if (result.tu_id != 0) {
-    StatusOr<Statement*> up = db_->Cached(
-        "UPDATE tu SET count = count + 1, confidence = CASE WHEN ?2 IS NULL THEN confidence "
-        "WHEN confidence IS NULL THEN ?2 ELSE max(confidence, ?2) END WHERE id = ?1");
-    if (!up.ok()) return up.status();
-    NAZIR_RETURN_IF_ERROR((*up)->Bind(1, result.tu_id).Bind(2, provenance.confidence).Run());
+    NAZIR_RETURN_IF_ERROR(st.fold->Bind(1, result.tu_id).Bind(2, provenance.confidence).Run());
   } else {
-    StatusOr<Statement*> ins = db_->Cached(
-        "INSERT INTO tu(dup_hash, count, confidence, created, ar_lang, ar_text, ar_words, ar_n, "
-        "en_lang, en_text, en_words, en_n, data) VALUES(?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    if (!ins.ok()) return ins.status();
-    Statement& s = **ins;
-    s.Bind(1, hash).Bind(2, provenance.confidence).Bind(3, created);
+    Statement& s = *st.insert;
+    s.Bind(1, hash).Bind(2, provenance.confidence).BindTextRef(3, created);
     if (p.ar_index >= 0) {
-      const Tuv& v = p.tu.tuvs[p.ar_index];
-      s.Bind(4, v.lang).Bind(5, v.text).Bind(6, p.ar_words).Bind(7, p.ar_word_count);
+      s.BindTextRef(4, p.ar_lang).BindTextRef(5, p.ar_text).BindTextRef(6, p.ar_words).Bind(7, p.ar_word_count);
+    } else {
+      s.Bind(7, 0);
     }
     if (p.en_index >= 0) {
-      const Tuv& v = p.tu.tuvs[p.en_index];
-      s.Bind(8, v.lang).Bind(9, v.text).Bind(10, p.en_words).Bind(11, p.en_word_count);
+      s.BindTextRef(8, p.en_lang).BindTextRef(9, p.en_text).BindTextRef(10, p.en_words).Bind(11, p.en_word_count);
     } else {
       s.Bind(11, 0);
     }
-    if (p.ar_index < 0) s.Bind(7, 0);
-    s.BindBlob(12, p.data);
+    s.BindBlobRef(12, p.data);
     NAZIR_RETURN_IF_ERROR(s.Run());
     result.tu_id = db_->LastInsertRowid();
     result.inserted = true;
-    if (p.ar_index >= 0) NAZIR_RETURN_IF_ERROR(IndexSide(result.tu_id, "tu_idx_ar", p.ar_terms, false));
-    if (p.en_index >= 0) NAZIR_RETURN_IF_ERROR(IndexSide(result.tu_id, "tu_idx_en", p.en_terms, false));
+    if (p.ar_index >= 0 && !p.ar_terms.empty()) {
+      NAZIR_RETURN_IF_ERROR(st.index_ar->Bind(1, result.tu_id).BindTextRef(2, p.ar_terms).Run());
+    }
+    if (p.en_index >= 0 && !p.en_terms.empty()) {
+      NAZIR_RETURN_IF_ERROR(st.index_en->Bind(1, result.tu_id).BindTextRef(2, p.en_terms).Run());
+    }
   }
 
   std::optional<int64_t> file_id;
@@ -637,17 +704,13 @@ StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenan
     if (!f.ok()) return f.status();
     file_id = *f;
   }
-  StatusOr<Statement*> origin = db_->Cached(
-      "INSERT INTO tu_origin(tu_id, document_id, ar_sents, en_sents, confidence, created, file_id) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-  if (!origin.ok()) return origin.status();
-  Statement& o = **origin;
+  Statement& o = *st.origin;
   o.Bind(1, result.tu_id);
   if (provenance.document_id != 0) o.Bind(2, provenance.document_id);
   o.Bind(3, JoinInts(provenance.ar_sentences))
       .Bind(4, JoinInts(provenance.en_sentences))
       .Bind(5, provenance.confidence)
-      .Bind(6, created);
+      .BindTextRef(6, created);
   if (file_id) o.Bind(7, *file_id);
   NAZIR_RETURN_IF_ERROR(o.Run());
   NAZIR_RETURN_IF_ERROR(txn.Commit());

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -47,31 +48,57 @@ std::optional<double> PropConfidence(const TranslationUnit& tu) {
   return std::nullopt;
 }
 
-// One batch on its way from the reader to the writer.
+// One batch on its way from the reader to the writer. Batches are recycled (see Pipeline), so their
+// vectors and the PreparedTu strings keep their capacity: at steady state nothing is allocated per TU
+// but what the XML reader makes, and that is freed by the reader's own thread.
 struct Batch {
   int64_t seq = 0;
   std::vector<TranslationUnit> raw;
-  std::vector<std::optional<PreparedTu>> prepared;  // nullopt: rejected (no tuv)
+  size_t size = 0;                                  // TUs in this batch (raw.size() until prepared)
+  std::vector<PreparedTu> prepared;                 // the first `size` are this batch's
+  std::vector<char> ok;                             // 0: rejected (no tuv)
   std::vector<std::optional<double>> confidence;
 };
 
 // Reader thread -> preparing threads -> writer (the caller), in file order, with bounded look-ahead.
+// A spent batch goes back to a free list; the reader takes it from there and destroys its old TUs.
 class Pipeline {
  public:
   explicit Pipeline(int max_ahead) : max_ahead_(max_ahead) {}
 
-  // Reader: hands over a full batch; blocks while too many are ahead. False when the writer gave up.
-  bool Push(std::vector<TranslationUnit> tus) {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return aborted_ || ahead_ < max_ahead_; });
-    if (aborted_) return false;
-    Batch b;
-    b.seq = pushed_++;
-    b.raw = std::move(tus);
+  // Reader: an empty batch to fill (recycled when one is free, its old TUs destroyed here); blocks while
+  // too many are ahead. Null when the writer gave up.
+  std::unique_ptr<Batch> Acquire() {
+    std::unique_ptr<Batch> b;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return aborted_ || ahead_ < max_ahead_; });
+      if (aborted_) return nullptr;
+      ++ahead_;
+      if (!free_.empty()) {
+        b = std::move(free_.back());
+        free_.pop_back();
+      }
+    }
+    if (!b) b = std::make_unique<Batch>();
+    b->raw.clear();
+    return b;
+  }
+
+  // Reader: hands over a filled batch (from Acquire()).
+  void Push(std::unique_ptr<Batch> b) {
+    std::lock_guard<std::mutex> lock(mu_);
+    b->seq = pushed_++;
     raw_.push_back(std::move(b));
-    ++ahead_;
     cv_.notify_all();
-    return true;
+  }
+
+  // Reader: gives back an Acquire()d batch it did not fill.
+  void Unacquire(std::unique_ptr<Batch> b) {
+    std::lock_guard<std::mutex> lock(mu_);
+    --ahead_;
+    free_.push_back(std::move(b));
+    cv_.notify_all();
   }
 
   // Reader: no more batches (status: how the read ended).
@@ -82,35 +109,41 @@ class Pipeline {
     cv_.notify_all();
   }
 
-  // Worker: the next batch to prepare, or nullopt when there will be none.
-  std::optional<Batch> TakeRaw() {
+  // Worker: the next batch to prepare, or null when there will be none.
+  std::unique_ptr<Batch> TakeRaw() {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return aborted_ || !raw_.empty() || reader_done_; });
-    if (aborted_ || raw_.empty()) return std::nullopt;
-    Batch b = std::move(raw_.front());
+    if (aborted_ || raw_.empty()) return nullptr;
+    std::unique_ptr<Batch> b = std::move(raw_.front());
     raw_.pop_front();
     return b;
   }
 
-  void PutReady(Batch b) {
+  void PutReady(std::unique_ptr<Batch> b) {
     std::lock_guard<std::mutex> lock(mu_);
-    const int64_t seq = b.seq;
+    const int64_t seq = b->seq;
     ready_.emplace(seq, std::move(b));
     cv_.notify_all();
   }
 
-  // Writer: the next batch in file order, or nullopt at the end (then reader_status() says how it ended).
-  std::optional<Batch> TakeReady() {
+  // Writer: the next batch in file order, or null at the end (then reader_status() says how it ended).
+  std::unique_ptr<Batch> TakeReady() {
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return aborted_ || ready_.count(next_) > 0 || (reader_done_ && next_ == pushed_); });
     auto it = ready_.find(next_);
-    if (aborted_ || it == ready_.end()) return std::nullopt;
-    Batch b = std::move(it->second);
+    if (aborted_ || it == ready_.end()) return nullptr;
+    std::unique_ptr<Batch> b = std::move(it->second);
     ready_.erase(it);
     ++next_;
-    --ahead_;
-    cv_.notify_all();
     return b;
+  }
+
+  // Writer: done with a batch; it goes back to the free list.
+  void Release(std::unique_ptr<Batch> b) {
+    std::lock_guard<std::mutex> lock(mu_);
+    --ahead_;
+    free_.push_back(std::move(b));
+    cv_.notify_all();
   }
 
   // Writer: stop everything (after an error).
@@ -129,25 +162,26 @@ class Pipeline {
   std::mutex mu_;
   std::condition_variable cv_;
   const int max_ahead_;
-  int ahead_ = 0;
+  int ahead_ = 0;  // batches acquired and not yet released
   int64_t pushed_ = 0;
   int64_t next_ = 0;
   bool reader_done_ = false;
   bool aborted_ = false;
   Status reader_status_;
-  std::deque<Batch> raw_;
-  std::map<int64_t, Batch> ready_;
+  std::deque<std::unique_ptr<Batch>> raw_;
+  std::map<int64_t, std::unique_ptr<Batch>> ready_;
+  std::vector<std::unique_ptr<Batch>> free_;
 };
 
 void Prepare(Batch& b) {
-  b.prepared.resize(b.raw.size());
-  b.confidence.resize(b.raw.size());
-  for (size_t i = 0; i < b.raw.size(); ++i) {
+  b.size = b.raw.size();
+  if (b.prepared.size() < b.size) b.prepared.resize(b.size);
+  b.ok.assign(b.size, 0);
+  b.confidence.assign(b.size, std::nullopt);
+  for (size_t i = 0; i < b.size; ++i) {
     b.confidence[i] = PropConfidence(b.raw[i]);
-    StatusOr<PreparedTu> p = PrepareTu(std::move(b.raw[i]));
-    if (p.ok()) b.prepared[i] = std::move(*p);
+    b.ok[i] = PrepareTu(b.raw[i], &b.prepared[i]).ok() ? 1 : 0;
   }
-  b.raw.clear();
 }
 
 // The status that stops ReadTmx when the writer has given up (never reported: the writer's error is).
@@ -247,33 +281,43 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   std::string srclang;
   int64_t tus_in_file = 0;
   std::thread reader([&] {
-    std::vector<TranslationUnit> batch;
-    batch.reserve(static_cast<size_t>(options.batch_size));
-    Status s = tmx::ReadTmx(
-        path,
-        [&](const tmx::TmxHeader& h) {
-          srclang = h.srclang;  // read by the writer only after reader.join()
-          return Status::Ok();
-        },
-        [&](TranslationUnit&& tu) {
-          if (tus_in_file++ < resume_from) return Status::Ok();
-          batch.push_back(std::move(tu));
-          if (static_cast<int>(batch.size()) < options.batch_size) return Status::Ok();
-          if (!pipe.Push(std::move(batch))) return Stopped();
-          batch = {};
-          batch.reserve(static_cast<size_t>(options.batch_size));
-          return Status::Ok();
-        },
-        tmx::TmxReadOptions());
-    if (s.ok() && !batch.empty() && !pipe.Push(std::move(batch))) s = Stopped();
+    std::unique_ptr<Batch> batch = pipe.Acquire();
+    Status s = batch ? Status::Ok() : Stopped();
+    if (s.ok()) {
+      batch->raw.reserve(static_cast<size_t>(options.batch_size));
+      s = tmx::ReadTmx(
+          path,
+          [&](const tmx::TmxHeader& h) {
+            srclang = h.srclang;  // read by the writer only after reader.join()
+            return Status::Ok();
+          },
+          [&](TranslationUnit&& tu) {
+            if (tus_in_file++ < resume_from) return Status::Ok();
+            batch->raw.push_back(std::move(tu));
+            if (static_cast<int>(batch->raw.size()) < options.batch_size) return Status::Ok();
+            pipe.Push(std::move(batch));
+            batch = pipe.Acquire();
+            if (!batch) return Stopped();
+            batch->raw.reserve(static_cast<size_t>(options.batch_size));
+            return Status::Ok();
+          },
+          tmx::TmxReadOptions());
+    }
+    if (batch) {
+      if (s.ok() && !batch->raw.empty()) {
+        pipe.Push(std::move(batch));
+      } else {
+        pipe.Unacquire(std::move(batch));
+      }
+    }
     pipe.Finish(std::move(s));
   });
   std::vector<std::thread> preparers;
   for (int i = 0; i < workers; ++i) {
     preparers.emplace_back([&] {
-      while (std::optional<Batch> b = pipe.TakeRaw()) {
+      while (std::unique_ptr<Batch> b = pipe.TakeRaw()) {
         Prepare(*b);
-        pipe.PutReady(std::move(*b));
+        pipe.PutReady(std::move(b));
       }
     });
   }
@@ -287,19 +331,19 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   from.origin_file = name;
   int64_t done = resume_from;
   Status write_status;
-  while (std::optional<Batch> b = pipe.TakeReady()) {
+  while (std::unique_ptr<Batch> b = pipe.TakeReady()) {
     StatusOr<std::unique_ptr<Transaction>> txn = store.BeginTransaction();
     if (!txn.ok()) {
       write_status = txn.status();
       break;
     }
-    for (size_t i = 0; i < b->prepared.size() && write_status.ok(); ++i) {
-      if (!b->prepared[i]) {
+    for (size_t i = 0; i < b->size && write_status.ok(); ++i) {
+      if (!b->ok[i]) {
         ++result.rejected;
         continue;
       }
       from.confidence = b->confidence[i];
-      StatusOr<AddTuResult> added = store.AddPreparedTu(*b->prepared[i], from);
+      StatusOr<AddTuResult> added = store.AddPreparedTu(b->prepared[i], from);
       if (!added.ok()) {
         write_status = added.status().WithContext(path);
         break;
@@ -307,10 +351,11 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
       ++(added->inserted ? result.inserted : result.folded);
     }
     if (!write_status.ok()) break;
-    done += static_cast<int64_t>(b->prepared.size());
+    done += static_cast<int64_t>(b->size);
     write_status = store.UpdateDocumentProgress(doc->id, done, /*complete=*/false);
     if (write_status.ok()) write_status = (*txn)->Commit();
     if (!write_status.ok()) break;
+    pipe.Release(std::move(b));
     if (options.on_progress) {
       options.on_progress({path, done, result.inserted, result.folded, SecondsSince(start)});
     }

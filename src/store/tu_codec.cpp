@@ -15,6 +15,7 @@ enum TextSlot : unsigned char { kInBlob = 0, kArColumn = 1, kEnColumn = 2 };
 
 class Writer {
  public:
+  explicit Writer(std::string* out) : out_(*out) { out_.clear(); }
   void Varint(uint64_t v) {
     while (v >= 0x80) {
       out_ += static_cast<char>((v & 0x7f) | 0x80);
@@ -42,10 +43,9 @@ class Writer {
       Str(n.lang);
     }
   }
-  std::string Take() { return std::move(out_); }
 
  private:
-  std::string out_;
+  std::string& out_;
 };
 
 class Reader {
@@ -102,8 +102,8 @@ class Reader {
 
 }  // namespace
 
-std::string EncodeTu(const TranslationUnit& tu, int ar_index, int en_index) {
-  Writer w;
+void EncodeTu(const TranslationUnit& tu, int ar_index, int en_index, std::string* out) {
+  Writer w(out);
   w.Byte(kFormatV1);
   w.Str(tu.tuid);
   w.Str(tu.srclang);
@@ -124,7 +124,6 @@ std::string EncodeTu(const TranslationUnit& tu, int ar_index, int en_index) {
     w.Notes(v.notes);
     w.Str(v.creationdate);
   }
-  return w.Take();
 }
 
 StatusOr<TranslationUnit> DecodeTu(std::string_view blob, std::string_view ar_text, std::string_view en_text) {

@@ -15,8 +15,9 @@
 
 namespace nazir::store::internal {
 
-// Encodes `tu`; the text of tuvs[ar_index] and tuvs[en_index] (each -1 for none) is left out.
-std::string EncodeTu(const TranslationUnit& tu, int ar_index, int en_index);
+// Encodes `tu` into `out` (replacing its content, reusing its capacity); the text of tuvs[ar_index] and
+// tuvs[en_index] (each -1 for none) is left out.
+void EncodeTu(const TranslationUnit& tu, int ar_index, int en_index, std::string* out);
 
 // Decodes a blob from EncodeTu, putting `ar_text` / `en_text` back into the tuvs they came from.
 // A damaged blob gives kInvalidInput.

@@ -1,8 +1,9 @@
 #include "tu_keys.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 
 #include <unicode/uchar.h>
@@ -30,9 +31,11 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 // ASCII white space: where WordKeys cuts a text into independently tokenized chunks.
 bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Chunks remembered per thread and language: about 20 MB at most for news words, more distinct words than
-// a year of one agency's news holds, so the cache is rarely emptied.
-constexpr size_t kMaxCachedChunks = 200000;
+// Whether a UTF-8 sequence with this lead byte can encode White_Space: the non-ASCII White_Space code
+// points (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 in PropList.txt)
+// all lie in U+0080-U+00BF and U+1000-U+3FFF, so ICU is only asked about those (a test checks this
+// against ICU over every code point). Arabic letters (lead bytes D8-DB) never reach ICU.
+bool MayBeWhiteSpace(unsigned char lead) { return lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3); }
 
 void AddStem(std::string_view stem, std::vector<std::string>* out) {
   if (text::CountCodePoints(stem) < kMinStemLetters) return;
@@ -60,23 +63,36 @@ void StripPreposition(std::string_view rest, std::vector<std::string>* out) {
 
 std::string CollapseWhitespace(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  AppendCollapsedWhitespace(text, &out);
+  return out;
+}
+
+void AppendCollapsedWhitespace(std::string_view text, std::string* out) {
+  out->reserve(out->size() + text.size());
+  const size_t start = out->size();
   bool pending_space = false;
   int32_t i = 0;
   const auto len = static_cast<int32_t>(text.size());
   while (i < len) {
     const int32_t at = i;
-    UChar32 c;
-    U8_NEXT(text.data(), i, len, c);
-    if (c >= 0 && u_isUWhiteSpace(c)) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    bool space;
+    if (lead < 0x80) {
+      ++i;
+      space = lead == ' ' || (lead >= '\t' && lead <= '\r');
+    } else {
+      UChar32 c;
+      U8_NEXT(text.data(), i, len, c);
+      space = MayBeWhiteSpace(lead) && c >= 0 && u_isUWhiteSpace(c);
+    }
+    if (space) {
       pending_space = true;
       continue;
     }
-    if (pending_space && !out.empty()) out += ' ';
+    if (pending_space && out->size() > start) *out += ' ';
     pending_space = false;
-    out.append(text.data() + at, static_cast<size_t>(i - at));
+    out->append(text.data() + at, static_cast<size_t>(i - at));
   }
-  return out;
 }
 
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed) {
@@ -99,37 +115,305 @@ std::vector<std::string> WordKeysUncached(std::string_view text, Lang lang) {
   return keys;
 }
 
-std::vector<std::string> WordKeys(std::string_view text, Lang lang) {
-  // Tokenizing (ICU word breaks, then a normalization transliterator per token) is the bulk of an
-  // import's CPU time, and news text repeats its words (Zipf): so the keys of each chunk between ASCII
-  // white space are computed once per thread and remembered. Exact, because no token spans ASCII white
-  // space (UAX #29 breaks on both sides of it; Tokenize drops it) and Tokenize keys a token from its own
-  // characters only. A thread's table stops growing at kMaxCachedChunks: the words seen first are, by
-  // Zipf's law, mostly the frequent ones.
-  struct Cache {
-    std::unordered_map<std::string, std::vector<std::string>> chunks[2];  // by language
+namespace {
+
+// A hash for the in-memory tables below (never stored): 8 bytes at a time, mixed with multiply/xor-shift
+// steps (the finalizer constants of MurmurHash3).
+uint64_t MemoHash(std::string_view s) {
+  constexpr uint64_t kMul1 = 0xff51afd7ed558ccdULL;
+  constexpr uint64_t kMul2 = 0xc4ceb9fe1a85ec53ULL;
+  uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * kMul1;
+    h ^= h >> 32;
+  }
+  uint64_t w = 0;
+  if (i < s.size()) std::memcpy(&w, s.data() + i, s.size() - i);
+  h = (h ^ w) * kMul2;
+  h ^= h >> 29;
+  return h;
+}
+
+// Each thread's memo of one language: chunk (text between ASCII white space) -> its keys joined by
+// spaces, their number, and its index terms. Tokenizing (ICU word breaks, then a normalization
+// transliterator per token) is the bulk of an import's CPU time, and news text repeats its words (Zipf),
+// so most chunks are hits. Exact, because no token spans ASCII white space (UAX #29 breaks on both sides
+// of it; Tokenize drops it) and Tokenize keys a token from its own characters only.
+//
+// The memo is far bigger than the CPU caches, so a lookup's cost is its cache misses. Each entry is one
+// record in an arena (header, chunk, words, terms: read together), found through an open-addressing
+// table of (hash tag, record offset); and a segment's chunks are looked up together, prefetching every
+// slot, then every record, before reading any, so that the misses overlap instead of adding up.
+class ChunkMemo {
+ public:
+  // One chunk's keys (views valid until the next lookup).
+  struct Item {
+    std::string_view words;
+    std::string_view terms;
+    int count = 0;
+    bool exact = true;  // no key held a space, so `words` splits back into the keys
   };
-  thread_local Cache cache;
-  auto& chunks = cache.chunks[lang == Lang::kAr ? 0 : 1];
-  std::vector<std::string> keys;
+
+  explicit ChunkMemo(Lang lang) : lang_(lang) {}
+
+  // Calls fn(item) for each of `chunks`, in order.
+  template <typename Fn>
+  void ForEach(const std::vector<std::string_view>& chunks, Fn&& fn) {
+    const size_t n = chunks.size();
+    hashes_.resize(n);
+    found_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+      hashes_[i] = MemoHash(chunks[i]);
+      if (!slots_.empty()) __builtin_prefetch(&slots_[hashes_[i] & (slots_.size() - 1)]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      found_[i] = 0;
+      if (slots_.empty()) continue;
+      const uint64_t h = hashes_[i];
+      const auto tag = static_cast<uint32_t>(h >> 32);
+      for (size_t j = h & (slots_.size() - 1);; j = (j + 1) & (slots_.size() - 1)) {
+        const uint64_t slot = slots_[j];
+        if (slot == 0) break;
+        if (static_cast<uint32_t>(slot >> 32) == tag) {
+          found_[i] = static_cast<uint32_t>(slot);
+          __builtin_prefetch(arena_.data() + found_[i] - 1);
+          break;
+        }
+      }
+    }
+    for (size_t i = 0; i < n; ++i) {
+      const uint32_t at = found_[i];
+      if (at != 0 && RecordChunk(arena_, at - 1) == chunks[i]) {
+        fn(ItemAt(arena_, at - 1));
+      } else {
+        fn(Slow(chunks[i], hashes_[i]));
+      }
+    }
+  }
+
+ private:
+  // Memo size limits per thread and language: 32 MB of records, about 450k news chunks, more distinct
+  // chunks than a year of one agency's news holds (the 400k-TU synthetic benchmark has 430k Arabic
+  // ones), so it rarely stops growing; once full, new chunks are computed without being kept (the words
+  // seen first are, by Zipf's law, mostly the frequent ones).
+  static constexpr size_t kMaxArenaBytes = 32u << 20;
+  static constexpr size_t kMinSlots = 1024;
+  // Record header: chunk, words and terms lengths, key count (top bit: not exact); 16 bits each, so a
+  // chunk whose parts are longer (a giant URL) is computed every time instead.
+  static constexpr size_t kHeader = 8;
+  static constexpr uint32_t kMaxPart = 0xffff;
+  static constexpr uint16_t kInexact = 0x8000;
+
+  static uint16_t Field(const std::string& arena, size_t off, int k) {
+    uint16_t v;
+    std::memcpy(&v, arena.data() + off + 2 * k, 2);
+    return v;
+  }
+  static std::string_view RecordChunk(const std::string& arena, size_t off) {
+    return std::string_view(arena.data() + off + kHeader, Field(arena, off, 0));
+  }
+  static Item ItemAt(const std::string& arena, size_t off) {
+    const uint16_t chunk_len = Field(arena, off, 0), words_len = Field(arena, off, 1);
+    const uint16_t terms_len = Field(arena, off, 2), count = Field(arena, off, 3);
+    const char* p = arena.data() + off + kHeader + chunk_len;
+    Item item;
+    item.words = std::string_view(p, words_len);
+    item.terms = std::string_view(p + words_len, terms_len);
+    item.count = count & ~kInexact;
+    item.exact = (count & kInexact) == 0;
+    return item;
+  }
+
+  // A chunk the prefetched probe did not settle: a full probe, else computed (and kept if there is room).
+  Item Slow(std::string_view chunk, uint64_t h) {
+    if (!slots_.empty()) {
+      const auto tag = static_cast<uint32_t>(h >> 32);
+      for (size_t j = h & (slots_.size() - 1);; j = (j + 1) & (slots_.size() - 1)) {
+        const uint64_t slot = slots_[j];
+        if (slot == 0) break;
+        const uint32_t off = static_cast<uint32_t>(slot) - 1;
+        if (static_cast<uint32_t>(slot >> 32) == tag && RecordChunk(arena_, off) == chunk) return ItemAt(arena_, off);
+      }
+    }
+    const std::vector<std::string> keys = WordKeysUncached(chunk, lang_);
+    const std::string words = JoinKeys(keys);
+    const std::string terms = IndexTerms(words, lang_);
+    bool exact = true;
+    for (const std::string& k : keys) exact = exact && k.find(' ') == std::string::npos;
+    const bool fits = chunk.size() <= kMaxPart && words.size() <= kMaxPart && terms.size() <= kMaxPart &&
+                      keys.size() < kInexact;
+    const bool keep = fits && arena_.size() < kMaxArenaBytes;
+    std::string& out = keep ? arena_ : scratch_;
+    if (!keep) out.clear();
+    const size_t off = out.size();
+    const uint16_t header[4] = {static_cast<uint16_t>(chunk.size()), static_cast<uint16_t>(words.size()),
+                                static_cast<uint16_t>(terms.size()),
+                                static_cast<uint16_t>(keys.size() | (exact ? 0 : kInexact))};
+    out.append(reinterpret_cast<const char*>(header), kHeader);
+    out.append(chunk.data(), chunk.size());
+    out += words;
+    out += terms;
+    if (!fits) {
+      // Lengths do not fit the header: hand out views of the computed strings' copy in scratch_.
+      Item item;
+      item.words = std::string_view(out.data() + off + kHeader + chunk.size(), words.size());
+      item.terms = std::string_view(out.data() + off + kHeader + chunk.size() + words.size(), terms.size());
+      item.count = static_cast<int>(keys.size());
+      item.exact = exact;
+      return item;
+    }
+    if (keep) {
+      ++records_;
+      if (records_ * 2 > slots_.size()) {
+        Rehash();
+      } else {
+        Place(h, off);
+      }
+    }
+    return ItemAt(out, off);
+  }
+
+  void Place(uint64_t h, size_t off) {
+    size_t j = h & (slots_.size() - 1);
+    while (slots_[j] != 0) j = (j + 1) & (slots_.size() - 1);
+    slots_[j] = (h >> 32 << 32) | static_cast<uint32_t>(off + 1);
+  }
+
+  void Rehash() {
+    slots_.assign(std::max(kMinSlots, slots_.size() * 2), 0);
+    for (size_t off = 0; off < arena_.size();) {
+      const std::string_view chunk = RecordChunk(arena_, off);
+      Place(MemoHash(chunk), off);
+      off += kHeader + chunk.size() + Field(arena_, off, 1) + Field(arena_, off, 2);
+    }
+  }
+
+  Lang lang_;
+  std::vector<uint64_t> slots_;  // (hash >> 32) << 32 | (record offset + 1); 0 = empty
+  size_t records_ = 0;
+  std::string arena_;            // the records, back to back
+  std::string scratch_;          // a record computed once the memo is full
+  std::vector<uint64_t> hashes_;  // per lookup: each chunk's hash and tentative record
+  std::vector<uint32_t> found_;
+};
+
+ChunkMemo& MemoOf(Lang lang) {
+  thread_local ChunkMemo ar(Lang::kAr);
+  thread_local ChunkMemo en(Lang::kEn);
+  return lang == Lang::kAr ? ar : en;
+}
+
+// The distinct terms appended to a string so far (open addressing over their offsets), for deduplicating
+// a segment's index terms without a std::string per term.
+class TermSet {
+ public:
+  // Forgets every term (for the next segment).
+  void Reset() {
+    ++generation_;
+    size_ = 0;
+  }
+  // Adds `term` = out[off, off + len) unless an equal term is in; true if it was new.
+  bool Insert(const std::string& out, uint32_t off, uint32_t len) {
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    const std::string_view term(out.data() + off, len);
+    const uint64_t h = MemoHash(term);
+    for (size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& s = slots_[i];
+      if (s.generation != generation_) {
+        s = {generation_, off, len, h};
+        ++size_;
+        return true;
+      }
+      if (s.hash == h && std::string_view(out.data() + s.off, s.len) == term) return false;
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t generation = 0;
+    uint32_t off = 0, len = 0;
+    uint64_t hash = 0;
+  };
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), Slot());
+    for (const Slot& s : old) {
+      if (s.generation != generation_) continue;
+      size_t i = s.hash & (slots_.size() - 1);
+      while (slots_[i].generation == generation_) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  uint64_t generation_ = 1;
+  size_t size_ = 0;
+};
+
+// The chunks of `text` (runs of non-white-space, ASCII), into `out`.
+void SplitChunks(std::string_view text, std::vector<std::string_view>* out) {
+  out->clear();
   size_t i = 0;
   while (i < text.size()) {
     while (i < text.size() && IsAsciiSpace(text[i])) ++i;
     size_t e = i;
     while (e < text.size() && !IsAsciiSpace(text[e])) ++e;
     if (e == i) break;
-    const std::string chunk(text.substr(i, e - i));
-    auto it = chunks.find(chunk);
-    if (it != chunks.end()) {
-      keys.insert(keys.end(), it->second.begin(), it->second.end());
-    } else {
-      std::vector<std::string> fresh = WordKeysUncached(chunk, lang);
-      keys.insert(keys.end(), fresh.begin(), fresh.end());
-      if (chunks.size() < kMaxCachedChunks) chunks.emplace(chunk, std::move(fresh));
-    }
+    out->push_back(text.substr(i, e - i));
     i = e;
   }
+}
+
+}  // namespace
+
+std::vector<std::string> WordKeys(std::string_view text, Lang lang) {
+  std::vector<std::string_view> chunks;
+  SplitChunks(text, &chunks);
+  std::vector<std::string> keys;
+  size_t i = 0;
+  MemoOf(lang).ForEach(chunks, [&](const ChunkMemo::Item& item) {
+    if (item.exact) {
+      for (std::string_view k : SplitKeys(item.words)) keys.emplace_back(k);
+    } else {
+      for (std::string& k : WordKeysUncached(chunks[i], lang)) keys.push_back(std::move(k));
+    }
+    ++i;
+  });
   return keys;
+}
+
+void ComputeSegmentKeys(std::string_view text, Lang lang, SegmentKeys* out) {
+  thread_local TermSet seen;
+  thread_local std::vector<std::string_view> chunks;
+  SplitChunks(text, &chunks);
+  out->words.clear();
+  out->terms.clear();
+  out->count = 0;
+  // Keys are about as long as the text; terms (with Arabic stems) up to about twice that.
+  out->words.reserve(text.size() + 1);
+  out->terms.reserve(2 * text.size() + 1);
+  seen.Reset();
+  MemoOf(lang).ForEach(chunks, [&](const ChunkMemo::Item& item) {
+    if (!item.words.empty()) {
+      if (!out->words.empty()) out->words += ' ';
+      out->words += item.words;
+    }
+    out->count += item.count;
+    size_t b = 0;
+    while (b < item.terms.size()) {
+      size_t t = item.terms.find(' ', b);
+      if (t == std::string_view::npos) t = item.terms.size();
+      // Append tentatively (with its separator), keep it only if it is new.
+      const size_t mark = out->terms.size();
+      if (mark > 0) out->terms += ' ';
+      const auto off = static_cast<uint32_t>(out->terms.size());
+      out->terms.append(item.terms.data() + b, t - b);
+      if (!seen.Insert(out->terms, off, static_cast<uint32_t>(t - b))) out->terms.resize(mark);
+      b = t + 1;
+    }
+  });
 }
 
 std::string JoinKeys(const std::vector<std::string>& keys) {

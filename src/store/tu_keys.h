@@ -13,6 +13,8 @@ namespace nazir::store::internal {
 
 // Runs of Unicode white space -> one U+0020, trimmed (the duplicate-folding normalization).
 std::string CollapseWhitespace(std::string_view text);
+// The same, appended to `out`.
+void AppendCollapsedWhitespace(std::string_view text, std::string* out);
 
 // 64-bit FNV-1a.
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
@@ -21,6 +23,17 @@ uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
 // thread by chunk between ASCII white space (same result as WordKeysUncached, several times faster).
 std::vector<std::string> WordKeys(std::string_view text, Lang lang);
 std::vector<std::string> WordKeysUncached(std::string_view text, Lang lang);
+
+// What the store derives from one segment's text.
+struct SegmentKeys {
+  std::string words;  // JoinKeys(WordKeys(text, lang))
+  int count = 0;      // WordKeys(text, lang).size()
+  std::string terms;  // IndexTerms(words, lang)
+};
+
+// Fills `out` (reusing its buffers) from the same per-thread memo as WordKeys, which also keeps each
+// chunk's index terms: equal to computing the fields one by one, without a std::string per key.
+void ComputeSegmentKeys(std::string_view text, Lang lang, SegmentKeys* out);
 
 // Keys joined by single spaces (a key never holds a space: any is replaced by '_'), and back.
 std::string JoinKeys(const std::vector<std::string>& keys);

@@ -1,11 +1,13 @@
 // TMX import/export over the store: round trip of another tool's TMX, duplicate folding, re-import
-// decisions, export filters, retrieval plans (no table scans), memoized word keys.
+// decisions, export filters, retrieval plans (no table scans), memoized word keys, white space.
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "support/temp_dir.h"
 #include "support/tu_compare.h"
@@ -234,24 +236,61 @@ struct KeysCase {
   Lang lang;
 };
 
+const KeysCase kKeysCases[] = {
+    {"وصل الوزير إلى طرابلس يوم الاثنين.", Lang::kAr},
+    {"أعلنَ الرئيسُ في مدرسةٍ إلى ٢٠٢٠ ومؤسسة 1,000.5 وبالعراق", Lang::kAr},
+    {"قال:«نحن هنا»، وأضاف  ــ  في عام 2020م (تقريبا)", Lang::kAr},
+    {"بلغ الإنتاج\t1.2\nمليون برميل؛ و7 آلاف والعراق وبالعراق للعراق", Lang::kAr},
+    {"The U.S. President's café, 1,000.5 don't STRASSE Straße e-mail", Lang::kEn},
+    {"Tripoli, Jan 7 (Reuters) -\u00a0Flights resumed\u200b at Mitiga.", Lang::kEn},
+    {"G7 leaders met in the 1990s;\u00a0\u00a0\"quotes\" and 3.5% the G7 the", Lang::kEn},
+    {"  leading and trailing  ", Lang::kEn},
+    {"", Lang::kEn},
+};
+
 // The per-chunk memo gives exactly the tokenizer's keys, on the first call and from the cache.
 TEST(TmKeys, MemoizedWordKeysEqualTheTokenizers) {
-  const KeysCase cases[] = {
-      {"وصل الوزير إلى طرابلس يوم الاثنين.", Lang::kAr},
-      {"أعلنَ الرئيسُ في مدرسةٍ إلى ٢٠٢٠ ومؤسسة 1,000.5 وبالعراق", Lang::kAr},
-      {"قال:«نحن هنا»، وأضاف  ــ  في عام 2020م (تقريبا)", Lang::kAr},
-      {"بلغ الإنتاج\t1.2\nمليون برميل؛ و7 آلاف", Lang::kAr},
-      {"The U.S. President's café, 1,000.5 don't STRASSE Straße e-mail", Lang::kEn},
-      {"Tripoli, Jan 7 (Reuters) -\u00a0Flights resumed\u200b at Mitiga.", Lang::kEn},
-      {"G7 leaders met in the 1990s;\u00a0\u00a0\"quotes\" and 3.5%", Lang::kEn},
-      {"  leading and trailing  ", Lang::kEn},
-      {"", Lang::kEn},
-  };
-  for (const KeysCase& c : cases) {
+  for (const KeysCase& c : kKeysCases) {
     const std::vector<std::string> expected = internal::WordKeysUncached(c.text, c.lang);
     EXPECT_EQ(internal::WordKeys(c.text, c.lang), expected) << c.text;
     EXPECT_EQ(internal::WordKeys(c.text, c.lang), expected) << c.text << " (cached)";
   }
+}
+
+// What the import stores for a segment (words, count, index terms) equals computing each from the keys.
+TEST(TmKeys, SegmentKeysEqualTheKeysOneByOne) {
+  internal::SegmentKeys got;
+  got.words = "left over from an earlier segment";
+  got.terms = "stale";
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const KeysCase& c : kKeysCases) {
+      const std::vector<std::string> keys = internal::WordKeysUncached(c.text, c.lang);
+      const std::string words = internal::JoinKeys(keys);
+      internal::ComputeSegmentKeys(c.text, c.lang, &got);
+      EXPECT_EQ(got.words, words) << c.text << " pass " << pass;
+      EXPECT_EQ(got.count, static_cast<int>(keys.size())) << c.text << " pass " << pass;
+      EXPECT_EQ(got.terms, internal::IndexTerms(words, c.lang)) << c.text << " pass " << pass;
+    }
+  }
+}
+
+// Duplicate folding collapses exactly the code points ICU calls White_Space (the fast path asks ICU only
+// about the blocks that hold any).
+TEST(TmKeys, CollapseWhitespaceFollowsIcuOverEveryCodePoint) {
+  int spaces = 0;
+  for (UChar32 c = 1; c <= 0x10ffff; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    std::string text = "a";
+    char buf[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, c);
+    text.append(buf, static_cast<size_t>(n));
+    text += "b";
+    const bool space = u_isUWhiteSpace(c);
+    spaces += space ? 1 : 0;
+    ASSERT_EQ(internal::CollapseWhitespace(text), space ? "a b" : text) << std::hex << "U+" << c;
+  }
+  EXPECT_GT(spaces, 20);  // Unicode 15 has 25 White_Space code points
 }
 
 }  // namespace

@@ -35,7 +35,8 @@ namespace nazir::store {
 class Database;
 
 // One prepared statement. Bind*() are chainable; a binding error is kept and returned by Step()/Run().
-// Text and blobs are copied by SQLite at bind time, so the caller's buffers may go away afterwards.
+// Text and blobs are copied by SQLite at bind time, so the caller's buffers may go away afterwards
+// (except with BindTextRef / BindBlobRef, which skip the copy).
 class Statement {
  public:
   Statement() = default;
@@ -56,6 +57,10 @@ class Statement {
   Statement& Bind(int index, std::optional<double> value);
   Statement& BindBlob(int index, std::string_view bytes);
   Statement& BindNull(int index);
+  // Bind without copying (for hot loops): the bytes must stay valid and unchanged until the statement is
+  // reset (Run() and Reset() do it, and clear the bindings).
+  Statement& BindTextRef(int index, std::string_view text);
+  Statement& BindBlobRef(int index, std::string_view bytes);
 
   // Advances to the next row: true when a row is available, false when done. On error the statement
   // is reset and the error (with the SQL) returned.
@@ -123,6 +128,9 @@ class Database {
   // Rows changed by the last INSERT/UPDATE/DELETE.
   int64_t Changes() const;
   bool in_transaction() const;
+  // Transactions rolled back on this connection so far (explicitly or by SQLite after an error): a
+  // cache of row ids taken inside a transaction is stale once this has moved.
+  uint64_t rollbacks() const { return rollbacks_; }
 
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
@@ -132,9 +140,11 @@ class Database {
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  static void OnRollback(void* self);
 
   sqlite3* db_ = nullptr;
   std::string path_;
+  uint64_t rollbacks_ = 0;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 

@@ -100,12 +100,19 @@ struct AddTuResult {
 };
 
 // A TU with everything AddTu() derives from it computed (tokenizing both sides is the expensive part).
-// Build it with PrepareTu() on worker threads, then add it with Store::AddPreparedTu() on the writer's.
+// Fill it with PrepareTu() on worker threads, then add it with Store::AddPreparedTu() on the writer's.
+// It holds copies of what the store keeps, not the TU itself, so one PreparedTu can be refilled for TU
+// after TU without allocating (its strings keep their capacity).
 struct PreparedTu {
-  TranslationUnit tu;
+  int tuvs = 0;               // tuvs in the TU (0: not storable)
   int ar_index = -1;          // the tuv whose language parses as Arabic / English (first one), or -1
   int en_index = -1;
-  std::string ar_words;       // word/number token keys of that tuv, joined by spaces
+  std::string ar_lang;        // that tuv's language tag as written, and its plain text
+  std::string ar_text;
+  std::string en_lang;
+  std::string en_text;
+  std::string creationdate;   // the TU's
+  std::string ar_words;       // word/number token keys of the Arabic / English tuv, joined by spaces
   std::string en_words;
   int ar_word_count = 0;
   int en_word_count = 0;
@@ -116,8 +123,8 @@ struct PreparedTu {
   std::string data;           // the rest of the TU, encoded for its row
 };
 
-// Computes the keys of `tu`. Thread-safe; fails on a TU without any tuv.
-StatusOr<PreparedTu> PrepareTu(TranslationUnit tu);
+// Computes the keys of `tu` into `out`, reusing its buffers. Thread-safe; fails on a TU without any tuv.
+Status PrepareTu(const TranslationUnit& tu, PreparedTu* out);
 
 // Export / iteration filter.
 struct TuFilter {
@@ -260,16 +267,25 @@ class Store {
   Status ForEachGlossaryEntry(const std::function<Status(const GlossaryEntry&)>& fn);
 
  private:
-  explicit Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  struct AddStatements;
+
+  explicit Store(std::unique_ptr<Database> db);
   Status Init(const StoreOptions& options);
   Status CreateSchema();
   StatusOr<int64_t> OriginFileId(const std::string& path);
   Status IndexSide(int64_t tu_id, const char* table, std::string_view terms, bool remove);
   Status DeleteTu(int64_t tu_id);
   StatusOr<StoredTu> ReadTu(Statement& st);
+  StatusOr<AddStatements*> AddStatementsOf();
 
   std::unique_ptr<Database> db_;
   bool read_only_ = false;
+  std::unique_ptr<AddStatements> add_;  // prepared on the first AddPreparedTu
+  PreparedTu scratch_;                  // AddTu's, reused
+  // The origin_file row last looked up, valid while no rollback has happened since (rollbacks()).
+  std::string origin_path_;
+  int64_t origin_id_ = 0;
+  uint64_t origin_rollbacks_ = ~uint64_t{0};
 };
 
 }  // namespace nazir::store
