@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
+#include "nazir/align/word_forms.h"
 #include "nazir/base/lang.h"
+#include "nazir/text/normalize.h"
 
 namespace nazir::corpus {
 
@@ -49,8 +52,33 @@ void MergeVariants(std::vector<TermVariant>& into, const std::vector<TermVariant
 
 }  // namespace
 
+std::function<bool(std::string_view, std::string_view)> LexiconTranslates(
+    std::shared_ptr<const align::Lexicon> lexicon) {
+  return [lexicon = std::move(lexicon)](std::string_view arabic, std::string_view english) {
+    const std::optional<uint32_t> id = lexicon->EnglishId(align::EnglishStem(Lower(english)));
+    if (!id) return false;
+    const std::string key = text::Normalizer::Get().Key(arabic, Lang::kAr);
+    const std::string bare = align::StripArabicArticle(key);
+    for (const align::ArabicAnalysis& a : align::AnalyzeArabic(key)) {
+      // Readings that strip only the article and suffixes: a stem the key (or the key without its
+      // article) begins with.
+      if (key.compare(0, a.stem.size(), a.stem) != 0 && bare.compare(0, a.stem.size(), a.stem) != 0) continue;
+      const std::vector<uint32_t>* ids = lexicon->Find(a.stem);
+      if (ids && std::find(ids->begin(), ids->end(), *id) != ids->end()) return true;
+    }
+    return false;
+  };
+}
+
 StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::MiningOptions& options) {
   GlossaryBuildReport report;
+  names::MiningOptions mining = options;
+  if (!mining.translates) {
+    // A missing dictionary is not an error here: the names that need it are left out (the report says so).
+    auto lexicon = align::Lexicon::LoadFreeDict(align::Lexicon::DefaultDictDir());
+    if (lexicon.ok()) mining.translates = LexiconTranslates(std::make_shared<const align::Lexicon>(std::move(*lexicon)));
+  }
+  report.translation = static_cast<bool>(mining.translates);
   std::unordered_map<int64_t, std::string> doc_names;
   auto docs = store.ListDocuments();
   if (!docs.ok()) return docs.status();
@@ -79,7 +107,7 @@ StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::Mi
     }
   }
   report.pairs = static_cast<int64_t>(pairs.size());
-  std::vector<GlossaryEntry> mined = names::MineGlossary(pairs, options);
+  std::vector<GlossaryEntry> mined = names::MineGlossary(pairs, mining);
 
   // Keep imported entries; replace everything mined.
   std::vector<GlossaryEntry> kept;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <set>
@@ -20,6 +21,7 @@
 #include "nazir/names/matcher.h"
 #include "nazir/text/normalize.h"
 #include "nazir/text/tokenize.h"
+#include "nazir/text/utf8.h"
 #include "phonetic.h"
 
 namespace nazir::names {
@@ -41,6 +43,8 @@ constexpr int kMinCooccurrence = 2;
 constexpr double kMinDice = 0.5;
 // Score given to gazetteer links (CLDR says so) and used to rank them against transliteration links.
 constexpr double kGazetteerLinkScore = 0.95;
+// Rounds of per-pair linking: the second gives a name whose span a better link took the tokens left.
+constexpr int kLinkRounds = 2;
 
 // ---- word lists (data, one place each) ------------------------------------------------------------
 // Capitalized words that begin sentences without naming anything.
@@ -129,7 +133,8 @@ const std::unordered_set<std::string>& ArabicStopWords() {
       "اليوم", "امس", "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
       "لدى", "الي", "علي", "عند", "اي", "كل", "بعض", "غير", "هو", "هي", "انه", "انها", "الا",
       "اذ", "اذا", "بان", "لان", "حيث", "ايضا", "وكذلك", "بشان", "اجل", "ضمن", "نحو", "لقاء",
-      "وزير", "رئيس", "الرئيس", "السيد", "السيده", "الوزير", "العام", "الخاص"};
+      "وزير", "رئيس", "الرئيس", "السيد", "السيده", "الوزير", "العام", "الخاص", "لكن", "ولكن",
+      "لكنه", "لكنها", "لكنهم", "كذلك"};
   return *s;
 }
 
@@ -139,6 +144,91 @@ std::string Lower(std::string_view s) {
 
 std::string ArKey(std::string_view s) { return text::Normalizer::Get().Key(s, Lang::kAr); }
 
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Institution head nouns whose institutional sense FreeDict (one sense per headword) lacks, with the
+// Arabic heads that render them (normalized keys): department ~ وزارة, corporation ~ مؤسسة, guard ~ حرس.
+// A link through this table covers the word but is no evidence on its own (every ministry is a وزارة).
+const std::unordered_map<std::string, std::vector<std::string>>& OrgHeadEquivalents() {
+  static const auto* m = [] {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> raw = {
+        {"ministry", {"وزارة"}}, {"department", {"وزارة", "إدارة", "دائرة", "قسم"}},
+        {"office", {"مكتب", "دائرة"}}, {"administration", {"إدارة"}}, {"corporation", {"مؤسسة", "شركة"}},
+        {"foundation", {"مؤسسة"}}, {"institution", {"مؤسسة"}}, {"company", {"شركة"}},
+        {"guard", {"حرس"}}, {"force", {"قوة", "قوات"}}, {"forces", {"قوات", "قوة"}}, {"army", {"جيش"}},
+        {"command", {"قيادة"}}, {"agency", {"وكالة"}}, {"council", {"مجلس"}},
+        {"assembly", {"مجلس", "جمعية"}}, {"authority", {"هيئة", "سلطة"}},
+        {"commission", {"مفوضية", "لجنة", "هيئة"}}, {"committee", {"لجنة"}},
+        {"organization", {"منظمة", "تنظيم"}}, {"organisation", {"منظمة", "تنظيم"}}, {"party", {"حزب"}},
+        {"front", {"جبهة"}}, {"movement", {"حركة"}}, {"union", {"اتحاد"}}, {"alliance", {"تحالف", "حلف"}},
+        {"coalition", {"تحالف"}}, {"bank", {"بنك", "مصرف"}}, {"court", {"محكمة"}},
+        {"government", {"حكومة"}}, {"league", {"جامعة", "رابطة"}}, {"university", {"جامعة"}},
+        {"brigade", {"لواء", "كتيبة"}}, {"brigades", {"كتائب", "ألوية"}}};
+    auto* out = new std::unordered_map<std::string, std::vector<std::string>>;
+    for (const auto& [en, ars] : raw)
+      for (const std::string& a : ars) (*out)[en].push_back(ArKey(a));
+    return out;
+  }();
+  return *m;
+}
+
+// Arabic institution heads (normalized, without the article): ArabicOrgWords and the table above.
+bool IsArabicOrgHead(const std::string& bare_key) {
+  static const auto* s = [] {
+    auto* out = new std::unordered_set<std::string>;
+    for (const std::string& w : ArabicOrgWords()) {
+      std::string k = ArKey(w);
+      if (StartsWith(k, "ال")) k = k.substr(std::string_view("ال").size());
+      out->insert(k);
+    }
+    for (const auto& [en, ars] : OrgHeadEquivalents()) out->insert(ars.begin(), ars.end());
+    return out;
+  }();
+  return s->count(bare_key) > 0;
+}
+
+// Institutions English names with one common noun (the Treasury, the Pentagon) and Arabic translates
+// (وزارة الخزانة): the only one-word English names linked by translation, besides acronyms.
+const std::unordered_set<std::string>& OneWordInstitutions() {
+  static const auto* s = new std::unordered_set<std::string>{"treasury", "pentagon", "kremlin",
+                                                             "senate",   "congress", "parliament"};
+  return *s;
+}
+
+// English words that make a translated name a place (evidence for LOC): compass points, landforms.
+const std::unordered_set<std::string>& PlaceHeadWords() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "north", "south", "east", "west", "northern", "southern", "eastern", "western", "lake", "basin",
+      "horn", "gulf", "sea", "ocean", "river", "valley", "desert", "mountains", "peninsula", "strait",
+      "bay", "coast", "island", "islands", "canal", "crescent"};
+  return *s;
+}
+
+// Capitalized nouns that, followed by a number, label a document or a thing rather than belong to the
+// name before them ("Security Council Resolution 2259", "Article 5").
+const std::unordered_set<std::string>& LabelNouns() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "resolution", "resolutions", "article", "articles", "decree", "law", "chapter", "section",
+      "paragraph", "clause", "flight"};
+  return *s;
+}
+
+// English adjective endings of peoples and creeds (Libyan, Islamic, Lebanese, Turkish; plural -s too):
+// with an Arabic nisba adjective (الليبية, الإسلامية) they make an adjective pair, not a name.
+bool LooksAdjectival(std::string word) {
+  word = Lower(word);
+  if (word.size() > 4 && word.back() == 's') word.pop_back();
+  for (std::string_view suf : {"ic", "ian", "an", "ese", "ish"})
+    if (word.size() > suf.size() + 2 && EndsWith(word, suf)) return true;
+  return false;
+}
+
 // ---- English tokens ---------------------------------------------------------------------------------
 struct EnToken {
   std::string text;
@@ -147,6 +237,8 @@ struct EnToken {
   bool initial = false;   // first token of a sentence (or after : " “ ( )
   bool open_paren = false;  // directly preceded by "("
   bool close_paren = false;  // directly followed by ")"
+  bool break_before = false;  // a name cannot run on into this token ("anti-ISIS")
+  bool break_after = false;   // ... nor past it ("Libya's", "UN-backed")
 };
 
 bool IsWordChar(UChar32 c) { return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK; }
@@ -306,6 +398,7 @@ struct Mention {
   size_t pair = 0;
   double score = 0.0;
   int per = 0, loc = 0, org = 0;  // type evidence
+  bool translated = false;  // linked by word translation (White House ~ البيت الأبيض)
 };
 
 struct EnSpanInfo {
@@ -313,6 +406,7 @@ struct EnSpanInfo {
   std::vector<std::string> words;
   std::string norm;
   std::string acronym_of;  // "GNA" written right after "Government of National Accord (": the long form
+  bool phrase = false;     // a lower-case institution phrase (the Qatari foreign ministry): translation only
 };
 
 // Type evidence from an Arabic span and the token before it.
@@ -371,7 +465,8 @@ class PairLinker {
     std::vector<double> row_max(n, 0.0);
     std::vector<std::string> stems(n);
     for (size_t i = 0; i < n; ++i) {
-      if (used[i]) continue;
+      // Function words are never names (لكنها is no GNA).
+      if (used[i] || ArabicStopWords().count(ar[i].key)) continue;
       for (size_t e = 0; e < k; ++e) {
         std::string stem;
         w[i][e] = Word(ar[i].text, en_words[e], &stem);
@@ -510,29 +605,455 @@ struct Entity {
   int per = 0, loc = 0, org = 0, count = 0;
 };
 
-// "Iraqi", "Libyan", "Moroccan", "Italian": an adjective of a place CLDR knows, not a name.
-bool IsDemonym(const std::string& word) {
+// The places (English, as CLDR names them) a demonym is formed from: "Iraqi" -> Iraq, "Italian" ->
+// Italy, "Libyans" -> Libya. Empty for a word that is no demonym, or is a place itself.
+std::vector<std::string> DemonymPlaces(const std::string& word) {
   const Gazetteer& g = Gazetteer::Get();
-  if (word.find(' ') != std::string::npos || !g.ArabicFor(word).empty()) return false;
+  std::vector<std::string> out;
+  if (word.find(' ') != std::string::npos || word.find('-') != std::string::npos || !g.ArabicFor(word).empty())
+    return out;
   static constexpr std::array<std::string_view, 7> kSuffixes = {"ian", "ese", "ish", "an", "i", "n", "ic"};
   static constexpr std::array<std::string_view, 6> kRestore = {"", "a", "o", "y", "e", "ia"};
-  for (std::string_view suf : kSuffixes) {
-    if (word.size() < suf.size() + 3 || word.compare(word.size() - suf.size(), suf.size(), suf) != 0) continue;
-    const std::string base = word.substr(0, word.size() - suf.size());
-    for (std::string_view r : kRestore)
-      if (!g.ArabicFor(base + std::string(r)).empty()) return true;
+  // The word as it is, then without a plural s (Libyans, Iraqis).
+  for (const std::string& w : {word, word.size() > 4 && word.back() == 's' ? word.substr(0, word.size() - 1) : ""}) {
+    if (w.empty()) continue;
+    for (std::string_view suf : kSuffixes) {
+      if (w.size() < suf.size() + 3 || !EndsWith(w, suf)) continue;
+      const std::string base = w.substr(0, w.size() - suf.size());
+      for (std::string_view r : kRestore) {
+        const std::string place = base + std::string(r);
+        if (!g.ArabicFor(place).empty()) out.push_back(place);
+      }
+    }
+    if (!out.empty()) break;
   }
+  return out;
+}
+
+// "Iraqi", "Libyan", "Moroccan", "Italian", "Libyans": an adjective of a place CLDR knows, not a name.
+bool IsDemonym(const std::string& word) { return !DemonymPlaces(word).empty(); }
+
+// The places (English) an Arabic adjective of relation (nisba) is formed from, by CLDR: ليبي, الليبية,
+// الليبيين -> Libya (ليبيا), العراقي -> Iraq (العراق), القطرية -> Qatar (قطر), الفرنسي -> France (فرنسا).
+// Empty when the token is no such adjective, or is a place itself (مالي Mali).
+std::vector<std::string> NisbaPlaces(std::string_view token) {
+  const Gazetteer& g = Gazetteer::Get();
+  if (!g.EnglishFor(token).empty()) return {};
+  static const std::string kArticle = "ال", kYa = "ي", kTa = "ه";  // ة is ه in a normalized key
+  for (const CliticAnalysis& a : ProcliticAnalyses(token)) {
+    std::string s = ArKey(a.stem);
+    if (StartsWith(s, kArticle)) s = s.substr(kArticle.size());
+    // The masculine singular: without the feminine ة or the plural ين / ون.
+    std::string adj;
+    if (EndsWith(s, kYa + "ين") || EndsWith(s, kYa + "ون")) adj = s.substr(0, s.size() - std::string("ين").size());
+    else if (EndsWith(s, kYa + kTa)) adj = s.substr(0, s.size() - kTa.size());
+    else if (EndsWith(s, kYa)) adj = s;
+    else continue;
+    const std::string base = adj.substr(0, adj.size() - kYa.size());  // without the nisba ي
+    if (text::CountCodePoints(base) < 2) continue;
+    for (const std::string& place : {adj + "ا", base, base + "ا", kArticle + base}) {
+      std::vector<std::string> en = g.EnglishFor(place);
+      if (!en.empty()) return en;
+    }
+  }
+  return {};
+}
+
+// Shaped like a definite nisba adjective (الأميركية, العسكرية, للتنمية is not): the article and a final
+// ي / ية / يين / يون. Such a word may render an English modifier (US, Libyan) the linker left unlinked.
+bool IsDefiniteNisbaShape(const ArToken& t) {
+  if (!HasArticle(t.text)) return false;
+  return EndsWith(t.key, "ي") || EndsWith(t.key, "يه") || EndsWith(t.key, "يين") || EndsWith(t.key, "يون");
+}
+
+// An adjective pair, not a name: one English word and one Arabic token that is the nisba of a place
+// (Libya ~ الليبية, French ~ الفرنسي) or an adjective on both sides (Islamic ~ الإسلامية).
+bool IsAdjectivePair(const std::string& english, const std::vector<ArToken>& ar, size_t i, size_t j) {
+  if (j - i != 1 || english.find(' ') != std::string::npos) return false;
+  if (!NisbaPlaces(ar[i].text).empty()) return true;
+  return LooksAdjectival(english) && IsDefiniteNisbaShape(ar[i]);
+}
+
+// ---- translation linking ---------------------------------------------------------------------------
+// Names Arabic translates word by word (البيت الأبيض White House, وزارة الداخلية Interior Ministry,
+// القرن الأفريقي Horn of Africa), often in the reverse order (the adjective after its noun, idafa), are
+// linked as a bag of content words covered on both sides. Each Arabic token of a candidate span links to
+// an English content word by the lexicon (MiningOptions::translates), a demonym (القطرية Qatari), an
+// institution head (وزارة Department), the gazetteer (إفريقيا Africa) or transliteration (باريس Paris);
+// the other tokens are fillers the Arabic noun phrase needs (a definite adjective or idafa member, an
+// institution head before it), no more of them than the English words left unlinked.
+
+// Longest Arabic span of a translated name (tokens): "القيادة العسكرية الاميركية لافريقيا" has 4, the
+// longest in the sample corpus; one more for a name the sample lacks.
+constexpr size_t kMaxTranslatedSpan = 6;
+// Word-level transliteration inside a translated name (Paris in إعلان باريس): as strict as a whole
+// transliteration link.
+constexpr double kTranslitWordLink = kDefaultLinkThreshold;
+
+// How an Arabic token links to an English word, weakest first. kLexicon and kDemonym are evidence of a
+// translation; the others only cover words.
+enum class LinkKind { kNone, kTranslit, kGazetteer, kOrgHead, kDemonym, kLexicon };
+
+bool IsAnchor(LinkKind k) { return k == LinkKind::kLexicon || k == LinkKind::kDemonym; }
+
+// A content word of an English name (particles "of", "the", "for" dropped; hyphenated words split).
+struct EnWord {
+  std::string text;
+  std::string lower;
+  bool modifier = false;  // an acronym or demonym the Arabic may leave out (UN Security Council ~ مجلس الأمن)
+  bool demonym = false;
+  std::vector<std::string> places;  // the places a demonym or place name stands for (lower case)
+};
+
+std::vector<EnWord> ContentWords(const std::string& span) {
+  const Gazetteer& g = Gazetteer::Get();
+  std::vector<EnWord> out;
+  for (const std::string& w : SpanWords(span)) {
+    std::vector<std::string> parts;
+    if (IsArticleName(w)) {
+      parts.push_back(w);
+    } else {
+      size_t b = 0;
+      while (b <= w.size()) {
+        size_t e = w.find('-', b);
+        if (e == std::string::npos) e = w.size();
+        if (e > b) parts.push_back(w.substr(b, e - b));
+        b = e + 1;
+      }
+    }
+    for (std::string& p : parts) {
+      p = StripPossessive(p);
+      EnWord e;
+      e.text = p;
+      e.lower = Lower(p);
+      if (p.empty() || (Particles().count(e.lower) && !IsCapitalized(p))) continue;
+      for (const std::string& place : DemonymPlaces(p)) e.places.push_back(Lower(place));
+      e.demonym = !e.places.empty();
+      e.modifier = IsAcronym(p) || e.demonym;
+      if (!g.ArabicFor(p).empty()) e.places.push_back(e.lower);
+      out.push_back(std::move(e));
+    }
+  }
+  if (out.size() == 1) out[0].modifier = false;
+  return out;
+}
+
+struct TokenLink {
+  int word = -1;  // index into the English content words; -1 = none
+  LinkKind kind = LinkKind::kNone;
+  std::string prefix;  // proclitics the link strips ("و" in ووزارة)
+  std::string stem;    // the token without them
+};
+
+struct TranslationCandidate {
+  size_t i = 0, j = 0;  // Arabic tokens [i, j)
+  int linked = 0;       // English content words linked
+  int distance = 0;     // fillers missing or in excess of the English words left unlinked
+  int redundant = 0;    // tokens linked to a word another token already covers
+  int leading = 0;      // fillers before the first linked token (Arabic names begin with their head)
+  int indefinite = 0;   // fillers without the article
+  double score = 0.0;   // coverage of the name: 2 x linked words / (words + tokens)
+  bool gazetteer = false;  // a place name links inside it
+  std::string first_stem;
+  bool valid() const { return j > i; }
+  // Better for one English name: more words linked, fillers as many as the English words left, no
+  // word linked twice, fewer fillers before the head, fewer bare fillers, longer.
+  bool BetterThan(const TranslationCandidate& o) const {
+    if (!o.valid()) return valid();
+    if (linked != o.linked) return linked > o.linked;
+    if (distance != o.distance) return distance < o.distance;
+    if (redundant != o.redundant) return redundant < o.redundant;
+    if (leading != o.leading) return leading < o.leading;
+    if (indefinite != o.indefinite) return indefinite < o.indefinite;
+    return j - i > o.j - o.i;
+  }
+};
+
+// ب ف ك ل و: letters that begin a word as a proclitic.
+bool StartsWithProcliticLetter(std::string_view key) {
+  for (std::string_view c : {"و", "ف", "ب", "ك", "ل"})
+    if (StartsWith(key, c)) return true;
   return false;
+}
+
+// Conjunctions and prepositions a token inside a name (not its first) may carry: none, or the ل of
+// the genitive (المؤسسة الوطنية للنفط, القيادة ... لافريقيا).
+bool InnerPrefixOk(std::string_view prefix) { return prefix.empty() || prefix == "ل" || prefix == "لل"; }
+
+class TranslationLinker {
+ public:
+  TranslationLinker(const std::function<bool(std::string_view, std::string_view)>& translates, PairLinker& translit)
+      : translates_(translates), translit_(translit) {}
+
+  // The best Arabic span for an English name's content words among the free tokens; invalid when
+  // there is none. `demonym_required`: the name's demonym must link (the Qatari foreign ministry).
+  TranslationCandidate Best(const std::vector<ArToken>& ar, const std::vector<EnWord>& words,
+                            const std::vector<bool>& used, bool demonym_required) {
+    TranslationCandidate best;
+    const size_t n = ar.size();
+    if (words.empty()) return best;
+    std::vector<TokenLink> first(n), inner(n);
+    for (size_t k = 0; k < n; ++k) {
+      if (used[k] || IsStop(ar[k])) continue;
+      first[k] = Link(ar[k], words, /*first=*/true);
+      inner[k] = Link(ar[k], words, /*first=*/false);
+    }
+    int nonmod = 0, mods = 0;
+    for (const EnWord& w : words) (w.modifier ? mods : nonmod) += 1;
+    for (size_t i = 0; i < n; ++i) {
+      if (used[i] || IsStop(ar[i])) continue;
+      for (size_t j = i + 1; j <= std::min(n, i + kMaxTranslatedSpan); ++j) {
+        const size_t last = j - 1;
+        if (used[last] || IsStop(ar[last]) || (last > i && !ar[last].joined)) break;
+        TranslationCandidate c = Evaluate(ar, words, first, inner, i, j, nonmod, mods, demonym_required);
+        if (c.BetterThan(best)) best = std::move(c);
+      }
+    }
+    return best;
+  }
+
+ private:
+  static bool IsStop(const ArToken& t) { return ArabicStopWords().count(t.key) || t.key.size() <= 2; }
+
+  bool Translates(const std::string& arabic, const std::string& english) {
+    const std::string k = arabic + '\t' + english;
+    auto it = cache_.find(k);
+    if (it == cache_.end()) it = cache_.emplace(k, translates_(arabic, english)).first;
+    return it->second;
+  }
+
+  // The strongest link of one token to any of the words. A token that is not the first of the span may
+  // only carry the genitive ل.
+  TokenLink Link(const ArToken& a, const std::vector<EnWord>& words, bool first) {
+    TokenLink best;
+    auto offer = [&](int w, LinkKind kind, const std::string& prefix, const std::string& stem) {
+      if (!first && !InnerPrefixOk(prefix)) return;
+      if (kind > best.kind) best = TokenLink{w, kind, prefix, stem};
+    };
+    const Gazetteer& gaz = Gazetteer::Get();
+    // The proclitic letter a place or a nisba would carry (وسوريا: و + سوريا; واشنطن is no و + اشنطن).
+    auto without = [&](const std::string& prefix) { return a.text.substr(prefix.size()); };
+    auto place_prefix = [&](bool nisba) -> std::string {
+      if (!StartsWithProcliticLetter(a.key)) return "";
+      for (const CliticAnalysis& an : ProcliticAnalyses(a.text)) {
+        if (an.clitics == 0) continue;
+        if (nisba ? !NisbaPlaces(an.stem).empty() : !gaz.EnglishFor(an.stem).empty()) return an.prefix;
+      }
+      return "";
+    };
+    std::vector<std::string> nisba;
+    for (const std::string& p : NisbaPlaces(a.text)) nisba.push_back(Lower(p));
+    std::vector<std::string> places;
+    for (const std::string& p : gaz.EnglishFor(a.text)) places.push_back(Lower(p));
+    const std::vector<CliticAnalysis> analyses = ProcliticAnalyses(a.text);
+    for (size_t w = 0; w < words.size(); ++w) {
+      const EnWord& e = words[w];
+      const int wi = static_cast<int>(w);
+      for (const CliticAnalysis& an : analyses) {
+        if (Translates(an.stem, e.text)) {
+          offer(wi, LinkKind::kLexicon, an.prefix, an.stem);
+          break;
+        }
+      }
+      for (const std::string& p : nisba) {
+        if (std::find(e.places.begin(), e.places.end(), p) != e.places.end()) {
+          const std::string prefix = place_prefix(true);
+          offer(wi, LinkKind::kDemonym, prefix, without(prefix));
+          break;
+        }
+      }
+      if (auto it = OrgHeadEquivalents().find(e.lower); it != OrgHeadEquivalents().end()) {
+        for (const CliticAnalysis& an : analyses) {
+          std::string key = ArKey(an.stem);
+          if (StartsWith(key, "ال")) key = key.substr(std::string_view("ال").size());
+          if (std::find(it->second.begin(), it->second.end(), key) != it->second.end()) {
+            offer(wi, LinkKind::kOrgHead, an.prefix, an.stem);
+            break;
+          }
+        }
+      }
+      if (std::find(places.begin(), places.end(), e.lower) != places.end()) {
+        const std::string prefix = place_prefix(false);
+        offer(wi, LinkKind::kGazetteer, prefix, without(prefix));
+      }
+      // Transliteration for names inside the name (not acronyms: GNA is no كنها).
+      if (IsCapitalized(e.text) && !IsAcronym(e.text) && best.kind < LinkKind::kTranslit) {
+        std::string stem;
+        if (translit_.Word(a.text, e.text, &stem) >= kTranslitWordLink) {
+          const size_t cut = stem.size() <= a.text.size() ? a.text.size() - stem.size() : 0;
+          offer(wi, LinkKind::kTranslit, a.text.substr(0, cut), stem);
+        }
+      }
+    }
+    return best;
+  }
+
+  TranslationCandidate Evaluate(const std::vector<ArToken>& ar, const std::vector<EnWord>& words,
+                                const std::vector<TokenLink>& first, const std::vector<TokenLink>& inner,
+                                size_t i, size_t j, int nonmod, int mods, bool demonym_required) {
+    TranslationCandidate c;
+    std::vector<bool> linked(words.size(), false);
+    int redundant = 0, fillers = 0, nisba_fillers = 0, indefinite = 0, leading = 0;
+    bool anchor = false, gazetteer = false, seen_link = false;
+    std::string first_stem;
+    for (size_t k = i; k < j; ++k) {
+      const TokenLink& l = k == i ? first[k] : inner[k];
+      const bool definite = StartsWith(ar[k].key, "ال") || StartsWith(ar[k].key, "لل") || (k == i && HasArticle(ar[k].text));
+      // The last token is linked or definite (an idafa chain ends on a definite noun or a name).
+      if (k + 1 == j && k > i && l.word < 0 && !definite) return {};
+      if (l.word >= 0) {
+        // A linked nisba adjective first (النفطية للمؤسسة ...) most likely belongs to the noun before.
+        if (k == i && l.kind != LinkKind::kOrgHead && IsDefiniteNisbaShape(ar[k])) ++leading;
+        if (linked[static_cast<size_t>(l.word)]) ++redundant;
+        linked[static_cast<size_t>(l.word)] = true;
+        seen_link = true;
+        anchor = anchor || IsAnchor(l.kind);
+        gazetteer = gazetteer || l.kind == LinkKind::kGazetteer;
+        if (k == i) first_stem = l.stem;
+        continue;
+      }
+      // A filler. First: an institution head (هيئة الأركان, قوات الجيش) or a definite word. Inside: a
+      // definite word (ال, لل), or a bare noun of an idafa chain (قوة مكافحة الإرهاب) that is not last.
+      if (k == i) {
+        bool head = false;
+        for (const CliticAnalysis& an : ProcliticAnalyses(ar[k].text)) {
+          std::string key = ArKey(an.stem);
+          if (StartsWith(key, "ال")) key = key.substr(std::string_view("ال").size());
+          if (IsArabicOrgHead(key)) {
+            head = true;
+            first_stem = an.stem;
+            break;
+          }
+        }
+        // An adjective (a nisba: العسكرية) follows its noun: it never begins a name.
+        if ((!head && !definite) || IsDefiniteNisbaShape(ar[k])) return {};
+        if (!definite) ++indefinite;
+      } else if (!definite) {
+        if (StartsWithProcliticLetter(ar[k].key) || k + 1 == j) return {};
+        ++indefinite;
+      }
+      ++fillers;
+      if (!seen_link) ++leading;
+      if (IsDefiniteNisbaShape(ar[k])) ++nisba_fillers;
+    }
+    int linked_words = 0, linked_nonmod = 0, linked_mod = 0;
+    bool demonym_linked = false;
+    for (size_t w = 0; w < words.size(); ++w) {
+      if (!linked[w]) continue;
+      ++linked_words;
+      (words[w].modifier ? linked_mod : linked_nonmod) += 1;
+      demonym_linked = demonym_linked || words[w].demonym;
+    }
+    if (!anchor || linked_words == 0) return {};
+    if (demonym_required && !demonym_linked) return {};
+    // A single English word (the Treasury, UN) is translated only whole: an acronym by a spelled-out
+    // form of two words or more, every one linked (الأمم المتحدة UN).
+    if (words.size() == 1 && IsAcronym(words[0].text) && (j - i < 2 || fillers > 0)) return {};
+    const int unlinked_nonmod = nonmod - linked_nonmod;
+    const int unlinked_mod = mods - linked_mod;
+    // Nisba adjectives may stand for modifiers left unlinked (الأميركية for US).
+    const int regular = fillers - std::min(nisba_fillers, unlinked_mod);
+    // One spare filler when two words or more vouch for the span (العسكرية in US Africa Command).
+    const int slack = linked_words >= 2 ? 1 : 0;
+    if (regular > unlinked_nonmod + slack) return {};
+    // Enough of the name is there: a third of its words linked, and with the fillers all but one.
+    if (3 * linked_words < nonmod || linked_words + regular < nonmod - 1) return {};
+    // Two English words or more are not one Arabic token (الشرق alone is not the Middle East).
+    if (nonmod >= 2 && j - i < 2) return {};
+    c.i = i;
+    c.j = j;
+    c.linked = linked_words;
+    // Missing fillers count, and fillers in excess of the English words left, except nisba adjectives:
+    // Arabic often adds the nationality English leaves implicit (وزارة الخارجية الأميركية State Department).
+    const int plain_fillers = fillers - nisba_fillers;
+    c.distance = std::max(0, unlinked_nonmod - regular) + std::max(0, plain_fillers - unlinked_nonmod);
+    c.redundant = redundant;
+    c.leading = leading;
+    c.indefinite = indefinite;
+    c.score = 2.0 * linked_words / static_cast<double>(words.size() + (j - i));
+    c.gazetteer = gazetteer;
+    c.first_stem = first_stem;
+    return c;
+  }
+
+  const std::function<bool(std::string_view, std::string_view)>& translates_;
+  PairLinker& translit_;
+  std::unordered_map<std::string, bool> cache_;
+};
+
+// The first token of a translated name as the entry shows it: conjunctions and prepositions dropped,
+// the article kept (بالبيت -> البيت, للمؤسسة -> المؤسسة, ووزارة -> وزارة).
+std::string FirstTokenDisplay(const ArToken& a, const std::string& link_stem) {
+  std::string with_article;
+  int clitics = -1;
+  for (const CliticAnalysis& an : ProcliticAnalyses(a.text)) {
+    if (StartsWith(an.stem, "ال") && an.clitics > clitics) {
+      with_article = an.stem;
+      clitics = an.clitics;
+    }
+  }
+  if (!with_article.empty()) return with_article;
+  for (const CliticAnalysis& an : ProcliticAnalyses(a.text))
+    if (an.prefix == "لل") return "ال" + an.stem;
+  return link_stem.empty() ? a.text : link_stem;
+}
+
+// "the Qatari foreign ministry": a demonym, up to two lower-case words and an institution head noun.
+// English writes such names in lower case and Arabic translates them (وزارة الخارجية القطرية); they are
+// linked by translation only, and only when the demonym links.
+std::vector<NameSpan> DemonymInstitutionPhrases(std::string_view english) {
+  constexpr size_t kMaxWords = 4;  // demonym + two modifiers + head
+  std::vector<NameSpan> out;
+  const std::vector<EnToken> t = EnglishTokens(english);
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (!IsCapitalized(t[k].text) || !IsDemonym(t[k].text)) continue;
+    for (size_t m = k + 1; m < t.size() && m < k + kMaxWords && t[m].joined && !IsCapitalized(t[m].text); ++m) {
+      const std::string head = Lower(StripPossessive(t[m].text));
+      if (!EnglishOrgWords().count(head)) {
+        if (StripPossessive(t[m].text) != t[m].text) break;
+        continue;
+      }
+      NameSpan span;
+      for (size_t w = k; w <= m; ++w) span.text += (w > k ? " " : "") + (w == m ? StripPossessive(t[w].text) : t[w].text);
+      span.begin = t[k].begin;
+      span.end = t[m].end;
+      span.type = "ORG";
+      out.push_back(std::move(span));
+      break;
+    }
+  }
+  return out;
 }
 
 }  // namespace
 
 std::vector<NameSpan> EnglishNameSpans(std::string_view english) {
   std::vector<NameSpan> out;
-  const std::vector<EnToken> t = EnglishTokens(english);
+  std::vector<EnToken> t = EnglishTokens(english);
+  for (EnToken& tok : t) {
+    // A possessive ends a name: "Libya's Government of National Accord" is two.
+    if (StripPossessive(tok.text) != tok.text) tok.break_after = true;
+    // Hyphenated compounds with a lower-case part: only the capitalized part names something ("UN-led",
+    // "NATO-backed" -> UN, NATO; "anti-ISIS" -> ISIS), and it does not run on into its neighbours.
+    const size_t first = tok.text.find('-'), last = tok.text.rfind('-');
+    if (first == std::string::npos || IsArticleName(tok.text) || last + 1 >= tok.text.size()) continue;
+    const std::string head = tok.text.substr(0, first), tail = tok.text.substr(last + 1);
+    if (IsCapitalized(head) && !IsCapitalized(tail)) {
+      tok.text = head;
+      tok.end = tok.begin + head.size();
+      tok.break_after = true;
+    } else if (!IsCapitalized(head) && IsCapitalized(tail) && !Particles().count(Lower(head))) {
+      tok.text = tail;
+      tok.begin = tok.end - tail.size();
+      tok.break_before = true;
+      tok.initial = false;
+    }
+  }
   const Gazetteer& g = Gazetteer::Get();
   auto lower = [&](size_t k) { return Lower(t[k].text); };
   auto is_title = [&](size_t k) { return EnglishTitles().count(lower(k)) > 0 && !EnglishOrgWords().count(lower(k)); };
+  // A title word that can split a span: not a particle ("Horn of Africa" has no title in it).
+  auto splits = [&](size_t k) { return is_title(k) && !Particles().count(lower(k)); };
   auto emit = [&](size_t b, size_t e, std::string type) {
     // Leading particles ("of", "the") never start a name.
     while (b < e && Particles().count(lower(b)) && !IsArticleName(t[b].text)) ++b;
@@ -570,31 +1091,40 @@ std::vector<NameSpan> EnglishNameSpans(std::string_view english) {
     }
     // Extend over capitalized words, and up to two particles followed by a capitalized word.
     size_t j = i + 1;
-    while (j < t.size() && t[j].joined) {
+    while (j < t.size() && t[j].joined && !t[j - 1].break_after && !t[j].break_before) {
       if (IsCapitalized(t[j].text) || IsArticleName(t[j].text)) {
         ++j;
         continue;
       }
       size_t k = j;
-      while (k < t.size() && t[k].joined && Particles().count(lower(k)) && k - j < 2) ++k;
-      if (k > j && k < t.size() && t[k].joined && (IsCapitalized(t[k].text) || IsArticleName(t[k].text))) {
+      while (k < t.size() && t[k].joined && !t[k].break_before && !t[k].break_after &&
+             Particles().count(lower(k)) && k - j < 2)
+        ++k;
+      if (k > j && k < t.size() && t[k].joined && !t[k].break_before &&
+          (IsCapitalized(t[k].text) || IsArticleName(t[k].text))) {
         j = k;
         continue;
       }
       break;
     }
+    // "Security Council Resolution 2259": the label before a number is not part of the name.
+    size_t next = j;
+    if (j - i >= 2 && j < t.size() && t[j].joined && !t[j].text.empty() && t[j].text[0] >= '0' &&
+        t[j].text[0] <= '9' && LabelNouns().count(lower(j - 1))) {
+      --j;
+    }
     bool org = false;
     for (size_t k = i; k < j; ++k) org = org || EnglishOrgWords().count(lower(k)) > 0;
     if (org) {
       emit(i, j, "ORG");
-      i = j;
+      i = next;
       continue;
     }
     // Titles: the last title word splits "[prefix] [title run] name" ("NATO Secretary General Jens
     // Stoltenberg", "Iraqi Prime Minister Haider al-Abadi").
     size_t last = j;
     for (size_t k = i; k < j; ++k)
-      if (is_title(k)) last = k;
+      if (splits(k)) last = k;
     if (last == j) {
       emit(i, j, "");
     } else {
@@ -603,7 +1133,7 @@ std::vector<NameSpan> EnglishNameSpans(std::string_view english) {
       if (run > i) emit(i, run, "");
       if (last + 1 < j) emit(last + 1, j, "PER");
     }
-    i = j;
+    i = next;
   }
   return out;
 }
@@ -623,6 +1153,10 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
   std::vector<Leftover> leftovers(pairs.size());
   std::unordered_map<std::string, std::string> acronym_long;  // acronym norm -> long form norm
 
+  std::optional<TranslationLinker> translator;
+  if (options.translates) translator.emplace(options.translates, linker);
+  std::set<std::string> translated;  // English names linked by translation
+
   for (size_t p = 0; p < pairs.size(); ++p) {
     const AlignedPair& pair = pairs[p];
     std::vector<EnSpanInfo> spans;
@@ -632,6 +1166,36 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
       info.words = SpanWords(s.text);
       info.norm = Lower(s.text);
       spans.push_back(std::move(info));
+    }
+    const size_t num_names = spans.size();  // the institution phrases come after the names
+    if (translator) {
+      for (const NameSpan& s : DemonymInstitutionPhrases(pair.english)) {
+        EnSpanInfo info;
+        info.span = s;
+        info.words = SpanWords(s.text);
+        info.norm = Lower(s.text);
+        info.phrase = true;
+        spans.push_back(std::move(info));
+      }
+    }
+    // Content words for translation; which names translation may link: two words or more that are not
+    // modifiers (an acronym, a demonym), a one-word institution (the Treasury), an acronym (UN), and
+    // the institution phrases.
+    std::vector<std::vector<EnWord>> content(spans.size());
+    std::vector<bool> translatable(spans.size(), false);
+    if (translator) {
+      for (size_t s = 0; s < spans.size(); ++s) {
+        content[s] = ContentWords(spans[s].span.text);
+        int nonmod = 0;
+        std::string only;
+        for (const EnWord& w : content[s]) {
+          if (w.modifier) continue;
+          ++nonmod;
+          only = w.lower;
+        }
+        translatable[s] = spans[s].phrase || nonmod >= 2 || (nonmod == 1 && OneWordInstitutions().count(only)) ||
+                          (content[s].size() == 1 && IsAcronym(content[s][0].text));
+      }
     }
     // "Government of National Accord (GNA)": the acronym names the same entity.
     for (size_t s = 0; s + 1 < spans.size(); ++s) {
@@ -651,54 +1215,239 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
       SpanCandidate cand;
       bool gazetteer;
     };
-    std::vector<Proposal> proposals;
-    for (size_t s = 0; s < spans.size(); ++s) {
-      SpanCandidate g = GazetteerSpan(ar, spans[s].norm, used);
-      SpanCandidate t = linker.BestSpan(ar, spans[s].words, used);
-      if (g.score > 0 && g.score >= t.score) proposals.push_back({s, g, true});
-      else if (t.score >= linker.threshold()) proposals.push_back({s, t, false});
-    }
-    std::sort(proposals.begin(), proposals.end(),
-              [](const Proposal& a, const Proposal& b) { return a.cand.score > b.cand.score; });
-    std::vector<bool> linked(spans.size(), false);
-    for (const Proposal& pr : proposals) {
-      bool free = true;
-      for (size_t k = pr.cand.i; k < pr.cand.j; ++k) free = free && !used[k];
-      if (!free || linked[pr.span]) continue;
-      // Mutual best: no other English span of this pair scores higher on this Arabic span.
-      if (!pr.gazetteer) {
-        bool best = true;
-        for (size_t o = 0; o < spans.size() && best; ++o) {
-          if (o == pr.span) continue;
-          const SpanCandidate other = linker.BestSpan(
-              std::vector<ArToken>(ar.begin() + static_cast<long>(pr.cand.i), ar.begin() + static_cast<long>(pr.cand.j)),
-              spans[o].words, std::vector<bool>(pr.cand.j - pr.cand.i, false));
-          if (other.score > pr.cand.score && other.j - other.i == pr.cand.j - pr.cand.i) best = false;
-        }
-        if (!best) continue;
+    // English words a transliteration candidate matches (Paris of "Paris Declaration" in إعلان باريس).
+    auto translit_words = [&](const SpanCandidate& c, const std::vector<std::string>& words) {
+      if (c.score < linker.threshold()) return 0;
+      int n = 0;
+      for (const std::string& w : words) {
+        double best = 0;
+        for (size_t k = c.i; k < c.j; ++k) best = std::max(best, linker.Word(ar[k].text, w, nullptr));
+        if (best >= kMinTokenLink) ++n;
       }
-      for (size_t k = pr.cand.i; k < pr.cand.j; ++k) used[k] = true;
-      linked[pr.span] = true;
-      Mention m;
-      m.english = spans[pr.span].span.text;
-      m.english_norm = spans[pr.span].norm;
-      m.arabic = SpanText(ar, pr.cand.i, pr.cand.j, pr.cand.first_stem);
-      m.pair = p;
-      m.score = pr.cand.score;
-      const std::string& ty = spans[pr.span].span.type;
-      if (ty == "PER") ++m.per;
-      if (ty == "ORG") ++m.org;
-      if (ty == "LOC" || pr.gazetteer) ++m.loc;
-      ArabicTypeEvidence(ar, pr.cand.i, pr.cand.j, &m);
-      mentions.push_back(std::move(m));
+      return n;
+    };
+    std::vector<bool> deferred(spans.size(), false);  // left to translation, which covers more of it
+    std::vector<bool> linked(spans.size(), false);
+    std::vector<std::pair<size_t, size_t>> linked_at(spans.size());  // the Arabic tokens of each link
+    // Two rounds: a name whose Arabic a better link took tries again on the tokens left (a name written
+    // twice: "northern Iraq ... in Iraq and the Levant").
+    for (int round = 0; round < kLinkRounds; ++round) {
+      std::vector<Proposal> proposals;
+      for (size_t s = 0; s < num_names; ++s) {
+        if (linked[s] || deferred[s]) continue;
+        SpanCandidate g = GazetteerSpan(ar, spans[s].norm, used);
+        SpanCandidate t = linker.BestSpan(ar, spans[s].words, used);
+        if (round == 0 && g.score == 0 && translatable[s]) {
+          const TranslationCandidate x = translator->Best(ar, content[s], used, false);
+          if (x.valid() && x.linked > translit_words(t, spans[s].words)) {
+            deferred[s] = true;
+            continue;
+          }
+        }
+        if (g.score > 0 && g.score >= t.score) proposals.push_back({s, g, true});
+        else if (t.score >= linker.threshold() && !IsAdjectivePair(spans[s].span.text, ar, t.i, t.j))
+          proposals.push_back({s, t, false});
+      }
+      std::sort(proposals.begin(), proposals.end(),
+                [](const Proposal& a, const Proposal& b) { return a.cand.score > b.cand.score; });
+      for (const Proposal& pr : proposals) {
+        bool free = true;
+        for (size_t k = pr.cand.i; k < pr.cand.j; ++k) free = free && !used[k];
+        if (!free || linked[pr.span]) continue;
+        // Mutual best: no other English span of this pair scores higher on this Arabic span.
+        if (!pr.gazetteer) {
+          bool best = true;
+          for (size_t o = 0; o < num_names && best; ++o) {
+            if (o == pr.span) continue;
+            const SpanCandidate other = linker.BestSpan(
+                std::vector<ArToken>(ar.begin() + static_cast<long>(pr.cand.i), ar.begin() + static_cast<long>(pr.cand.j)),
+                spans[o].words, std::vector<bool>(pr.cand.j - pr.cand.i, false));
+            if (other.score > pr.cand.score && other.j - other.i == pr.cand.j - pr.cand.i) best = false;
+          }
+          if (!best) continue;
+        }
+        for (size_t k = pr.cand.i; k < pr.cand.j; ++k) used[k] = true;
+        linked[pr.span] = true;
+        linked_at[pr.span] = {pr.cand.i, pr.cand.j};
+        Mention m;
+        m.english = spans[pr.span].span.text;
+        m.english_norm = spans[pr.span].norm;
+        m.arabic = SpanText(ar, pr.cand.i, pr.cand.j, pr.cand.first_stem);
+        m.pair = p;
+        m.score = pr.cand.score;
+        const std::string& ty = spans[pr.span].span.type;
+        if (ty == "PER") ++m.per;
+        if (ty == "ORG") ++m.org;
+        if (ty == "LOC" || pr.gazetteer) ++m.loc;
+        ArabicTypeEvidence(ar, pr.cand.i, pr.cand.j, &m);
+        mentions.push_back(std::move(m));
+      }
     }
-    for (size_t s = 0; s < spans.size(); ++s)
+    // Stage 1b: translation, greedy by coverage over the names left (each choice re-made on the tokens
+    // still free).
+    if (translator) {
+      std::vector<size_t> queue;
+      for (size_t s = 0; s < spans.size(); ++s)
+        if (!linked[s] && translatable[s]) queue.push_back(s);
+      while (!queue.empty()) {
+        size_t best_q = queue.size();
+        TranslationCandidate best;
+        for (size_t q = 0; q < queue.size(); ++q) {
+          const size_t s = queue[q];
+          TranslationCandidate x = translator->Best(ar, content[s], used, spans[s].phrase);
+          if (x.valid() && (best_q == queue.size() || x.score > best.score)) {
+            best = std::move(x);
+            best_q = q;
+          }
+        }
+        if (best_q == queue.size()) break;
+        const size_t s = queue[best_q];
+        queue.erase(queue.begin() + static_cast<long>(best_q));
+        for (size_t k = best.i; k < best.j; ++k) used[k] = true;
+        linked[s] = true;
+        linked_at[s] = {best.i, best.j};
+        Mention m;
+        m.english = spans[s].span.text;
+        m.english_norm = spans[s].norm;
+        m.arabic = SpanText(ar, best.i, best.j, FirstTokenDisplay(ar[best.i], best.first_stem));
+        m.pair = p;
+        m.score = best.score;
+        m.translated = true;
+        const std::string& ty = spans[s].span.type;
+        if (ty == "ORG") ++m.org;
+        else if (ty == "LOC") ++m.loc;
+        else if (ty.empty()) {
+          bool place = best.gazetteer;
+          for (const EnWord& w : content[s]) place = place || PlaceHeadWords().count(w.lower) > 0;
+          if (place) ++m.loc;
+        }
+        ArabicTypeEvidence(ar, best.i, best.j, &m);
+        translated.insert(m.english_norm);
+        mentions.push_back(std::move(m));
+      }
+    }
+    // Stage 1d: coordination. A name English coordinates right after a linked one ("Iraq and the
+    // Levant") is the Arabic conjunct right after that one's span (العراق والشام): و and the words up to
+    // the next punctuation, conjunct or function word, as many as the name has content words.
+    for (size_t s = 0; s < num_names; ++s) {
+      if (linked[s]) continue;
+      // The name is the whole conjunct: no capitalized word runs on after it ("NATO Deputy Secretary ...").
+      const size_t after = pair.english.find_first_not_of(' ', spans[s].span.end);
+      if (after != std::string::npos && IsCapitalized(pair.english.substr(after, 4))) continue;
+      // The name coordinated before it: a span ending right before "and (the)".
+      size_t before = num_names;
+      for (size_t a = 0; a < num_names; ++a) {
+        if (spans[a].span.end > spans[s].span.begin) continue;
+        std::vector<std::string> between;
+        for (const std::string& w : SpanWords(pair.english.substr(spans[a].span.end, spans[s].span.begin - spans[a].span.end)))
+          between.push_back(Lower(w));
+        if (between == std::vector<std::string>{"and"} || between == std::vector<std::string>{"and", "the"}) before = a;
+      }
+      if (before == num_names) continue;
+      // Its Arabic: any link of that name in this pair (a name written twice may have swapped links).
+      for (size_t a = 0; a < num_names; ++a) {
+        if (!linked[a] || spans[a].norm != spans[before].norm) continue;
+        size_t i = linked_at[a].second;
+        std::string stem;
+        if (i < ar.size() && ar[i].joined && ar[i].key == "و") {  // و الصحراء
+          ++i;
+          if (i < ar.size()) stem = ar[i].text;
+        } else if (i < ar.size()) {  // والشام
+          for (const CliticAnalysis& an : ProcliticAnalyses(ar[i].text))
+            if (an.prefix == "و") stem = an.stem;
+        }
+        if (stem.empty() || used[i] || !ar[i].joined || ArabicStopWords().count(ArKey(stem))) continue;
+        size_t content = 0;
+        for (const std::string& w : spans[s].words)
+          if (!Particles().count(w) || IsCapitalized(w)) ++content;
+        size_t j = i + 1;
+        while (j < ar.size() && j - i < content && !used[j] && ar[j].joined && !StopEdge(ar[j]) &&
+               !StartsWith(ar[j].key, "و"))
+          ++j;
+        if (j - i + 1 < content || IsAdjectivePair(spans[s].span.text, ar, i, j)) continue;
+        for (size_t k = i; k < j; ++k) used[k] = true;
+        linked[s] = true;
+        linked_at[s] = {i, j};
+        Mention m;
+        m.english = spans[s].span.text;
+        m.english_norm = spans[s].norm;
+        m.arabic = SpanText(ar, i, j, stem);
+        m.pair = p;
+        m.score = 1.0;
+        if (spans[s].span.type == "ORG") ++m.org;
+        if (spans[s].span.type == "LOC") ++m.loc;
+        ArabicTypeEvidence(ar, i, j, &m);
+        mentions.push_back(std::move(m));
+        break;
+      }
+    }
+    for (size_t s = 0; s < num_names; ++s)
       if (!linked[s]) leftovers[p].english.push_back(spans[s]);
     leftovers[p].arabic = std::move(ar);
     leftovers[p].used = std::move(used);
   }
 
+  // Stage 1c: an acronym the corpus spells out ("Government of National Accord (GNA)") is linked where
+  // the Arabic repeats a linked spelling of its long form, whole or its first two words or more
+  // (حكومة الوفاق الوطني, بحكومة الوفاق), not by co-occurrence.
+  std::unordered_map<std::string, std::vector<std::vector<std::string>>> long_spellings;  // acronym -> token keys
+  for (const auto& [acr, longform] : acronym_long) {
+    std::set<std::string> seen;
+    for (const Mention& m : mentions) {
+      if (m.english_norm != longform || !seen.insert(ArKey(m.arabic)).second) continue;
+      std::vector<std::string> keys;
+      for (const ArToken& t : ArabicTokens(m.arabic)) keys.push_back(t.key);
+      if (!keys.empty()) long_spellings[acr].push_back(std::move(keys));
+    }
+  }
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    auto& lo = leftovers[p];
+    std::vector<EnSpanInfo> rest;
+    for (const EnSpanInfo& s : lo.english) {
+      auto it = long_spellings.find(s.norm);
+      size_t bi = 0, bj = 0;
+      std::string bstem;
+      for (size_t i = 0; it != long_spellings.end() && i < lo.arabic.size(); ++i) {
+        if (lo.used[i]) continue;
+        for (const std::vector<std::string>& f : it->second) {
+          std::string stem;
+          for (const CliticAnalysis& a : ProcliticAnalyses(lo.arabic[i].text))
+            if (ArKey(a.stem) == f[0] && stem.empty()) stem = a.stem;
+          if (stem.empty()) continue;
+          size_t j = i + 1;
+          while (j < lo.arabic.size() && j - i < f.size() && !lo.used[j] && lo.arabic[j].joined &&
+                 lo.arabic[j].key == f[j - i])
+            ++j;
+          if ((j - i == f.size() || j - i >= 2) && j - i > bj - bi) {
+            bi = i;
+            bj = j;
+            bstem = stem;
+          }
+        }
+      }
+      if (bj == bi) {
+        rest.push_back(s);
+        continue;
+      }
+      for (size_t k = bi; k < bj; ++k) lo.used[k] = true;
+      Mention m;
+      m.english = s.span.text;
+      m.english_norm = s.norm;
+      m.arabic = SpanText(lo.arabic, bi, bj, bstem);
+      m.pair = p;
+      m.score = 1.0;
+      if (s.span.type == "ORG") ++m.org;
+      ArabicTypeEvidence(lo.arabic, bi, bj, &m);
+      mentions.push_back(std::move(m));
+    }
+    lo.english = std::move(rest);
+  }
+
   // Stage 2: co-occurrence for English names no transliteration or gazetteer found (translations).
+  // Not for places CLDR names (their spellings come from it) nor acronyms spelled out in the corpus.
+  auto cooccurrence_name = [&](const EnSpanInfo& s) {
+    return gaz.ArabicFor(s.span.text).empty() && !long_spellings.count(s.norm);
+  };
   {
     std::unordered_map<std::string, int> count_en, count_ar;
     std::unordered_map<std::string, std::unordered_map<std::string, int>> count_both;
@@ -726,7 +1475,7 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
     for (size_t p = 0; p < pairs.size(); ++p) {
       std::unordered_set<std::string> seen;
       for (const EnSpanInfo& s : leftovers[p].english) {
-        if (!seen.insert(s.norm).second) continue;
+        if (!cooccurrence_name(s) || !seen.insert(s.norm).second) continue;
         ++count_en[s.norm];
         std::unordered_set<std::string> seen_ar;
         for (const auto& g : grams[p])
@@ -771,7 +1520,7 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
           const auto [i, j] = g.second;
           bool free = true;
           for (size_t k = i; k < j; ++k) free = free && !lo.used[k];
-          if (!free) continue;
+          if (!free || IsAdjectivePair(s.span.text, lo.arabic, i, j)) continue;
           std::string stem;
           for (const auto& [key, st] : CoocKeys(lo.arabic, i, j))
             if (key == it->second) stem = st;
@@ -821,8 +1570,12 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
           (l[l.size() - s.size() - 1] == ' ' || l[l.size() - s.size() - 1] == '-'))
         longer.push_back(l);
     }
-    // Fold only when exactly one longer name ends with it, and Arabic spellings agree.
-    if (longer.size() == 1) {
+    // Fold only when exactly one longer name ends with it, and Arabic spellings agree; and only names
+    // of people: a place or a translated name is not a short form of a longer name around it (Africa
+    // of North Africa, Paris of Paris Declaration).
+    const bool person_like = longer.size() == 1 && !translated.count(s) && !translated.count(longer[0]) &&
+                             gaz.ArabicFor(s).empty();
+    if (person_like) {
       bool agree = false;
       for (const auto& [a, c1] : arabic_of[s]) {
         for (const auto& [b, c2] : arabic_of[longer[0]]) {
@@ -846,7 +1599,10 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
                                    [](const auto& a, const auto& b) { return a.second < b.second; });
       if (best != forms.end()) by_head[best->first].push_back(n);
     }
-    for (const auto& [head, ens] : by_head) {
+    for (auto& [head, ens] : by_head) {
+      // Into the longest name ("UN" into "United Nations", both الأمم المتحدة).
+      std::stable_sort(ens.begin(), ens.end(),
+                       [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
       for (size_t k = 1; k < ens.size(); ++k) {
         const bool both_places = !gaz.ArabicFor(ens[0]).empty() && !gaz.ArabicFor(ens[k]).empty();
         if (!both_places) unite(ens[k], ens[0]);

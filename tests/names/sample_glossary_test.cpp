@@ -10,7 +10,14 @@
 //    is capitalized. A name the English leaves out (a masthead) or renders as a common noun ("coast
 //    guard", "foreign ministry") leaves no evidence a miner of aligned pairs can use;
 //  - the Arabic forms NAMES.md marks as anaphoric common nouns standing for an organization
-//    (التحالف "the coalition", للحلف "the alliance", المفوضية "the commission") are not spellings of it.
+//    (التحالف "the coalition", للحلف "the alliance", المفوضية "the commission") are not spellings of it;
+//  - a spelling may find nothing only when its aligned pair (a stored pair whose Arabic holds it) lacks
+//    a capitalized English form of the entity: then the pair gives a miner nothing to link it with. The
+//    English says something else there (بالمملكة المغربية beside "Moroccan", the headline داخلية الوفاق
+//    beside "interior minister"), or the aligner left the English sentence that names it without a pair
+//    (قوات الجيش الوطني, المفوضية العليا للانتخابات). Whatever such a spelling finds still counts for "one
+//    entry per entity" and "no two entities share an entry". ListHasEntitiesOfEveryType and
+//    EvidenceRuleKeepsMostSpellings keep the rule from emptying the check.
 // Entity identity is the English column without its parenthesized gloss ("ISIS (Islamic State)" and
 // "ISIS" are one entity, "Interior Ministry (GNA)" and "Interior Ministry" too).
 #include <unistd.h>
@@ -25,6 +32,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nazir/align/aligner.h"
@@ -49,7 +57,8 @@ const std::set<std::string>& AnaphoricForms() {
 struct Entity {
   std::string type;
   std::string english;
-  std::set<std::string> arabic;  // every checked Arabic form
+  std::set<std::string> arabic;         // every checked Arabic form
+  std::set<std::string> english_forms;  // its capitalized English forms in the rendering
 };
 
 std::vector<std::string> SplitTabs(const std::string& line) {
@@ -66,11 +75,25 @@ std::string WithoutGloss(const std::string& english) {
   return p == std::string::npos ? english : english.substr(0, p);
 }
 
-bool AnyCapitalized(const std::string& forms) {
+// The capitalized forms of a '|'-separated list.
+std::set<std::string> CapitalizedForms(const std::string& forms) {
+  std::set<std::string> out;
   std::stringstream ss(forms);
   std::string f;
   while (std::getline(ss, f, '|'))
-    if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') return true;
+    if (!f.empty() && f[0] >= 'A' && f[0] <= 'Z') out.insert(f);
+  return out;
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// `word` occurs in `text` as a whole word ("US" in "US Agency", not in "USAID").
+bool HasWord(const std::string& text, const std::string& word) {
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const bool starts = at == 0 || !IsAsciiLetter(text[at - 1]);
+    const bool ends = at + word.size() == text.size() || !IsAsciiLetter(text[at + word.size()]);
+    if (starts && ends) return true;
+  }
   return false;
 }
 
@@ -85,12 +108,14 @@ std::map<std::string, Entity> ReadEntities() {
     if (c.size() < 7) continue;
     const std::string& type = c[1];
     if (type != "PER" && type != "LOC" && type != "ORG") continue;
-    if (!AnyCapitalized(c[6])) continue;
+    const std::set<std::string> capitalized = CapitalizedForms(c[6]);
+    if (capitalized.empty()) continue;
     if (AnaphoricForms().count(c[3])) continue;
     Entity& e = out[WithoutGloss(c[2])];
     e.type = type;
     e.english = WithoutGloss(c[2]);
     e.arabic.insert(c[3]);
+    e.english_forms.insert(capitalized.begin(), capitalized.end());
   }
   return out;
 }
@@ -117,10 +142,17 @@ class SampleGlossary : public ::testing::Test {
     ASSERT_EQ(report->docs_aligned, 5);
     auto built = corpus::BuildGlossary(*store_, {});
     ASSERT_TRUE(built.ok()) << built.status().ToString();
+    pairs_ = new std::vector<std::pair<std::string, std::string>>;
+    ASSERT_TRUE(store_->ForEachTu({}, [](const store::StoredTu& t) {
+      pairs_->emplace_back(t.ar_text, t.en_text);
+      return Status::Ok();
+    }).ok());
   }
   static void TearDownTestSuite() {
     delete store_;
     store_ = nullptr;
+    delete pairs_;
+    pairs_ = nullptr;
     if (dir_) fs::remove_all(*dir_);
     delete dir_;
     dir_ = nullptr;
@@ -135,12 +167,24 @@ class SampleGlossary : public ::testing::Test {
     return hits->front().entry.id;
   }
 
+  // An aligned pair holds the Arabic `form` and a capitalized English form of `e` (see the file comment).
+  static bool RenderedInItsPair(const std::string& form, const Entity& e) {
+    for (const auto& [ar, en] : *pairs_) {
+      if (ar.find(form) == std::string::npos) continue;
+      for (const std::string& f : e.english_forms)
+        if (HasWord(en, f)) return true;
+    }
+    return false;
+  }
+
   static store::Store* store_;
   static fs::path* dir_;
+  static std::vector<std::pair<std::string, std::string>>* pairs_;  // stored pairs: Arabic, English
 };
 
 store::Store* SampleGlossary::store_ = nullptr;
 fs::path* SampleGlossary::dir_ = nullptr;
+std::vector<std::pair<std::string, std::string>>* SampleGlossary::pairs_ = nullptr;
 
 // The rule above keeps people, places and organizations (a parse error would silently check nothing).
 TEST(SampleNames, ListHasEntitiesOfEveryType) {
@@ -152,10 +196,12 @@ TEST(SampleNames, ListHasEntitiesOfEveryType) {
   EXPECT_GE(by_type["ORG"], 10);
 }
 
-// Every spelling of an entity of `types` finds it (the first hit is an entry of that entity), and all of
-// them find the same entry: one entry per entity, holding every spelling.
+// Every spelling of an entity of `types` finds it (the first hit is an entry of that entity), except that
+// one `evidence` rejects may find nothing, and all of them find the same entry: one entry per entity,
+// holding every spelling.
 void ExpectOneEntryPerEntity(const std::set<std::string>& types,
-                             const std::function<int64_t(const std::string&, std::string*)>& top) {
+                             const std::function<int64_t(const std::string&, std::string*)>& top,
+                             const std::function<bool(const std::string&, const Entity&)>& evidence) {
   int checked = 0;
   for (const auto& [name, e] : ReadEntities()) {
     if (!types.count(e.type)) continue;
@@ -164,6 +210,7 @@ void ExpectOneEntryPerEntity(const std::set<std::string>& types,
     for (const std::string& form : e.arabic) {
       std::string english;
       const int64_t id = top(form, &english);
+      if (id == 0 && !evidence(form, e)) continue;
       EXPECT_NE(id, 0) << e.type << " " << name << ": nothing found for " << form;
       if (id != 0) ids.insert(id);
     }
@@ -194,22 +241,35 @@ void ExpectNoSharedEntries(const std::set<std::string>& types,
   }
 }
 
+// The evidence rule (the file comment) leaves most spellings checked: an aligner that stopped pairing
+// sentences would empty the checks below, not pass them.
+TEST_F(SampleGlossary, EvidenceRuleKeepsMostSpellings) {
+  // 10 of the 101 PER/LOC/ORG spellings lack it with the default aligner (sentences it leaves unpaired).
+  constexpr double kMinShareChecked = 0.85;
+  int all = 0, kept = 0;
+  for (const auto& [name, e] : ReadEntities()) {
+    for (const std::string& form : e.arabic) {
+      ++all;
+      if (RenderedInItsPair(form, e)) ++kept;
+    }
+  }
+  EXPECT_GE(kept, kMinShareChecked * all) << kept << " of " << all;
+}
+
 TEST_F(SampleGlossary, EveryPersonIsOneEntryFoundFromEachSpelling) {
-  ExpectOneEntryPerEntity({"PER"}, Top);
+  ExpectOneEntryPerEntity({"PER"}, Top, RenderedInItsPair);
 }
 
 TEST_F(SampleGlossary, NoTwoPeopleShareAnEntry) { ExpectNoSharedEntries({"PER"}, Top); }
 
-// Not met yet (hence disabled; run with --gtest_also_run_disabled_tests): names that Arabic translates
-// rather than transliterates and that occur once or twice (البيت الأبيض White House, مجلس الأمن Security
-// Council, الشرق الأوسط Middle East, وزارة الداخلية Interior Ministry, ...) are not mined: that needs
-// word-translation linking (the FreeDict lexicon the aligner loads), not transliteration, gazetteer or
-// co-occurrence. Their lookups then fall back on a shorter entry inside them (إعلان باريس -> Paris).
-TEST_F(SampleGlossary, DISABLED_EveryPlaceAndOrganizationIsOneEntryFoundFromEachSpelling) {
-  ExpectOneEntryPerEntity({"LOC", "ORG"}, Top);
+// Places and organizations are mostly translated (البيت الأبيض White House, مجلس الأمن Security Council,
+// القرن الأفريقي Horn of Africa): mined by word-translation linking with the FreeDict lexicon.
+TEST_F(SampleGlossary, EveryPlaceAndOrganizationIsOneEntryFoundFromEachSpelling) {
+  ExpectOneEntryPerEntity({"LOC", "ORG"}, Top, RenderedInItsPair);
 }
 
-TEST_F(SampleGlossary, DISABLED_NoTwoEntitiesShareAnEntry) { ExpectNoSharedEntries({"PER", "LOC", "ORG"}, Top); }
+// A lookup of a longer name never falls back on a shorter entry inside it (إعلان باريس is not Paris).
+TEST_F(SampleGlossary, NoTwoEntitiesShareAnEntry) { ExpectNoSharedEntries({"PER", "LOC", "ORG"}, Top); }
 
 }  // namespace
 }  // namespace nazir

@@ -10,10 +10,13 @@
 #define NAZIR_CORPUS_GLOSSARY_DB_H_
 
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "nazir/align/lexicon.h"
 #include "nazir/base/status.h"
 #include "nazir/model/glossary.h"
 #include "nazir/names/glossary.h"
@@ -25,12 +28,27 @@ struct GlossaryBuildReport {
   int64_t pairs = 0;    // aligned pairs mined
   int64_t entries = 0;  // entries in the glossary afterwards
   int64_t imported_kept = 0;  // entries that came from imports (not from mining) and were kept
+  bool translation = false;   // names were also linked by word translation (a lexicon was at hand)
 };
 
 // Re-mines the glossary from every TU in the store that has an Arabic and an English side, replacing
 // the mined entries in one transaction. Entries imported by ImportGlossaryEntries are kept (their
 // note starts with "imported"), so a re-build never loses a terminologist's work.
+// Names Arabic translates (البيت الأبيض White House) are linked word by word through options.translates;
+// when that is empty, the FreeDict lexicon the aligner uses is loaded from its default place
+// (align::Lexicon::DefaultDictDir(), cached in DefaultCacheDir()) to supply it. Without a dictionary
+// the glossary is still mined, without translation links (report.translation is false).
 StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::MiningOptions& options);
+
+// A names::MiningOptions::translates backed by a bilingual lexicon: true when the lexicon pairs the
+// Arabic word (with its article and suffixes stripped as the lexicon's own analysis does, never its
+// conjunctions or prepositions: the miner splits those) with the stem of the English word.
+//
+//   names::MiningOptions o;
+//   o.translates = LexiconTranslates(std::make_shared<const align::Lexicon>(std::move(*lexicon)));
+//   LexiconTranslates(lex)("الأبيض", "White");  // true with FreeDict
+std::function<bool(std::string_view, std::string_view)> LexiconTranslates(
+    std::shared_ptr<const align::Lexicon> lexicon);
 
 // One entry found by LookupGlossary.
 struct GlossaryHit {

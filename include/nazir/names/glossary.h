@@ -3,7 +3,9 @@
 //
 // Mining: English candidate names (capitalized spans with their particles: al-, bin, de, Di, ...) are
 // linked to Arabic spans of 1-4 tokens in the counterpart sentence by name similarity (NameMatcher),
-// the CLDR gazetteer and co-occurrence over all pairs; links are kept when mutual-best; Arabic spellings
+// the CLDR gazetteer, word translation for names Arabic translates (MiningOptions::translates: a bag
+// of content words covered on both sides, البيت الأبيض White House) and co-occurrence over all pairs;
+// links are kept when mutual-best; Arabic spellings
 // linked to the same English name are folded into one entry (never two spellings linked to different
 // English names); headwords by frequency; PER/LOC/ORG where the evidence says so.
 //
@@ -23,6 +25,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +53,13 @@ struct MiningOptions {
   // Minimum name-similarity score for a transliteration link (gazetteer and co-occurrence links
   // have their own evidence). 0 = the built-in default (kDefaultLinkThreshold in glossary.cpp).
   double min_link_score = 0.0;
+  // Word-translation evidence for names Arabic translates rather than transliterates (البيت الأبيض
+  // White House, مجلس الأمن Security Council, القرن الأفريقي Horn of Africa): true when a bilingual
+  // lexicon pairs `arabic` (one word; conjunction and preposition proclitics already split off by the
+  // miner, the article and suffixes possibly still on it) with `english` (one word as written).
+  // Empty (the default): names are linked by transliteration, the gazetteer and co-occurrence only.
+  // corpus::BuildGlossary supplies one backed by the FreeDict lexicon the aligner loads.
+  std::function<bool(std::string_view arabic, std::string_view english)> translates;
 };
 
 // Mines glossary entries from aligned pairs. Entries come out most frequent first, ids 1..n.
