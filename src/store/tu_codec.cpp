@@ -8,7 +8,9 @@ namespace nazir::store::internal {
 namespace {
 
 // Format byte of the blob; bump it (and keep decoding the old one) when the layout changes.
+// V1: no other attributes; V2 (written now): each <tu> and <tuv> also keeps its other attributes.
 constexpr unsigned char kFormatV1 = 1;
+constexpr unsigned char kFormatV2 = 2;
 
 // Which stored column a tuv's text lives in.
 enum TextSlot : unsigned char { kInBlob = 0, kArColumn = 1, kEnColumn = 2 };
@@ -41,6 +43,13 @@ class Writer {
     for (const Note& n : notes) {
       Str(n.text);
       Str(n.lang);
+    }
+  }
+  void Attributes(const OtherAttributes& attrs) {
+    Varint(attrs.size());
+    for (const auto& [name, value] : attrs) {
+      Str(name);
+      Str(value);
     }
   }
 
@@ -93,6 +102,15 @@ class Reader {
     }
     return true;
   }
+  bool Attributes(OtherAttributes* attrs) {
+    uint64_t n;
+    if (!Count(&n)) return false;
+    attrs->resize(n);
+    for (auto& [name, value] : *attrs) {
+      if (!Str(&name) || !Str(&value)) return false;
+    }
+    return true;
+  }
   bool AtEnd() const { return pos_ == in_.size(); }
 
  private:
@@ -104,13 +122,14 @@ class Reader {
 
 void EncodeTu(const TranslationUnit& tu, int ar_index, int en_index, std::string* out) {
   Writer w(out);
-  w.Byte(kFormatV1);
+  w.Byte(kFormatV2);
   w.Str(tu.tuid);
   w.Str(tu.srclang);
   w.Str(tu.creationdate);
   w.Str(tu.changedate);
   w.Props(tu.props);
   w.Notes(tu.notes);
+  w.Attributes(tu.attributes);
   w.Varint(tu.tuvs.size());
   for (size_t i = 0; i < tu.tuvs.size(); ++i) {
     const Tuv& v = tu.tuvs[i];
@@ -123,6 +142,7 @@ void EncodeTu(const TranslationUnit& tu, int ar_index, int en_index, std::string
     w.Props(v.props);
     w.Notes(v.notes);
     w.Str(v.creationdate);
+    w.Attributes(v.attributes);
   }
 }
 
@@ -130,10 +150,11 @@ StatusOr<TranslationUnit> DecodeTu(std::string_view blob, std::string_view ar_te
   const Status damaged = InvalidInputError("a stored TU is damaged (run `nazir tm stats` and re-import)");
   Reader r(blob);
   unsigned char format;
-  if (!r.Byte(&format) || format != kFormatV1) return damaged;
+  if (!r.Byte(&format) || (format != kFormatV1 && format != kFormatV2)) return damaged;
+  const bool with_attributes = format >= kFormatV2;
   TranslationUnit tu;
   if (!r.Str(&tu.tuid) || !r.Str(&tu.srclang) || !r.Str(&tu.creationdate) || !r.Str(&tu.changedate) ||
-      !r.Props(&tu.props) || !r.Notes(&tu.notes)) {
+      !r.Props(&tu.props) || !r.Notes(&tu.notes) || (with_attributes && !r.Attributes(&tu.attributes))) {
     return damaged;
   }
   uint64_t n;
@@ -142,7 +163,7 @@ StatusOr<TranslationUnit> DecodeTu(std::string_view blob, std::string_view ar_te
   for (Tuv& v : tu.tuvs) {
     unsigned char slot;
     if (!r.Byte(&slot) || !r.Str(&v.lang) || !r.Str(&v.text) || !r.Str(&v.seg_markup) || !r.Props(&v.props) ||
-        !r.Notes(&v.notes) || !r.Str(&v.creationdate)) {
+        !r.Notes(&v.notes) || !r.Str(&v.creationdate) || (with_attributes && !r.Attributes(&v.attributes))) {
       return damaged;
     }
     if (slot == kArColumn) {

@@ -43,6 +43,7 @@ std::vector<TranslationUnit> ReadAll(const std::string& path) {
   return out;
 }
 
+using ::nazir::testing::ExpectSameAttributes;
 using ::nazir::testing::ExpectSameNotes;
 using ::nazir::testing::ExpectSameProps;
 
@@ -55,6 +56,7 @@ void ExpectSameTu(const TranslationUnit& a, const TranslationUnit& b) {
   EXPECT_EQ(a.changedate, b.changedate) << where;
   ExpectSameProps(a.props, b.props, where);
   ExpectSameNotes(a.notes, b.notes, where);
+  ExpectSameAttributes(a.attributes, b.attributes, where);
   ASSERT_EQ(a.tuvs.size(), b.tuvs.size()) << where;
   for (size_t i = 0; i < a.tuvs.size(); ++i) {
     const std::string w = where + " tuv " + a.tuvs[i].lang;
@@ -64,6 +66,7 @@ void ExpectSameTu(const TranslationUnit& a, const TranslationUnit& b) {
     EXPECT_EQ(a.tuvs[i].creationdate, b.tuvs[i].creationdate) << w;
     ExpectSameProps(a.tuvs[i].props, b.tuvs[i].props, w);
     ExpectSameNotes(a.tuvs[i].notes, b.tuvs[i].notes, w);
+    ExpectSameAttributes(a.tuvs[i].attributes, b.tuvs[i].attributes, w);
   }
 }
 
@@ -87,6 +90,7 @@ TEST(TmImport, RoundTripKeepsAnotherToolsTusUnchanged) {
   // The fixture does exercise inline markup, notes and props.
   EXPECT_NE(before[0].tuvs[0].seg_markup.find("bpt"), std::string::npos);
   EXPECT_FALSE(before[0].notes.empty());
+  EXPECT_FALSE(before[0].attributes.empty());  // creationid, changeid
   EXPECT_FALSE(before[2].tuvs[0].notes.empty());
 }
 
