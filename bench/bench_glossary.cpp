@@ -154,30 +154,51 @@ std::string Query(const Shared& s, int k, std::mt19937& rng) {
   return "كزيتشوبلاف";
 }
 
+// The p-th percentile (0..100) of sorted values.
+double Percentile(const std::vector<double>& sorted, int p) {
+  if (sorted.empty()) return 0.0;
+  return sorted[std::min(sorted.size() - 1, sorted.size() * static_cast<size_t>(p) / 100)];
+}
+
+constexpr int kQueryKinds = 3;
+constexpr const char* kKindNames[kQueryKinds] = {"known", "variant", "absent"};
+
 void BM_Lookup(benchmark::State& state) {
   Shared& s = GetShared();
   std::mt19937 rng(kSeed + 1);
   std::vector<std::string> queries;
-  for (int i = 0; i < kQueries; ++i) queries.push_back(Query(s, i % 3, rng));
-  std::vector<double> micros;
-  size_t qi = 0, hits = 0;
+  for (int i = 0; i < kQueries; ++i) queries.push_back(Query(s, i % kQueryKinds, rng));
+  std::vector<double> micros, by_kind[kQueryKinds];
+  size_t qi = 0, hits = 0, kind_hits[kQueryKinds] = {};
   for (auto _ : state) {
-    const std::string& q = queries[qi++ % queries.size()];
+    const size_t i = qi++ % queries.size();
+    const std::string& q = queries[i];
     const auto t0 = std::chrono::steady_clock::now();
     auto r = nazir::corpus::LookupGlossary(*s.store, q, 5);
-    micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
+    const double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+    micros.push_back(us);
+    by_kind[i % kQueryKinds].push_back(us);
     if (!r.ok()) {
       state.SkipWithError(r.status().ToString().c_str());
       break;
     }
     hits += !r->empty();
+    kind_hits[i % kQueryKinds] += !r->empty();
     benchmark::DoNotOptimize(r);
   }
   std::sort(micros.begin(), micros.end());
   if (!micros.empty()) {
-    state.counters["p50_us"] = micros[micros.size() / 2];
-    state.counters["p99_us"] = micros[std::min(micros.size() - 1, micros.size() * 99 / 100)];
+    state.counters["p50_us"] = Percentile(micros, 50);
+    state.counters["p99_us"] = Percentile(micros, 99);
     state.counters["hit_rate"] = static_cast<double>(hits) / static_cast<double>(micros.size());
+  }
+  for (int k = 0; k < kQueryKinds; ++k) {
+    std::vector<double>& v = by_kind[k];
+    if (v.empty()) continue;
+    std::sort(v.begin(), v.end());
+    state.counters[std::string(kKindNames[k]) + "_p50_us"] = Percentile(v, 50);
+    state.counters[std::string(kKindNames[k]) + "_p99_us"] = Percentile(v, 99);
+    state.counters[std::string(kKindNames[k]) + "_hits"] = static_cast<double>(kind_hits[k]) / static_cast<double>(v.size());
   }
 }
 BENCHMARK(BM_Lookup)->Iterations(kQueries)->Unit(benchmark::kMicrosecond);

@@ -8,6 +8,7 @@
 
 #include "nazir/align/word_forms.h"
 #include "nazir/base/lang.h"
+#include "nazir/text/script.h"
 #include "nazir/text/normalize.h"
 
 namespace nazir::corpus {
@@ -139,11 +140,16 @@ namespace {
 // A consonant key shared by more entries than this says little about which entry is meant (a short
 // word's skeleton like "TN"); it only counts when no rarer key matched.
 constexpr int kMaxPosting = 256;
-// Entries fully scored per lookup, the best by key evidence first: scoring is the expensive part, and
-// the right entry matches several of the query's keys (whole name, each word, one-deletion neighbours).
+// Entries considered per lookup, the best by key evidence first: the right entry matches several of
+// the query's keys (whole name, each word, one-deletion neighbours).
 constexpr size_t kMaxCandidates = 48;
+// A candidate is fetched from the store and scored in full only when the query, scored against the
+// spellings whose keys it matched (the key rows carry them), comes within this of the threshold: most
+// candidates of a lookup are key neighbours that score far lower, and fetching is the expensive part.
+// Its other spellings can only raise its score; the margin covers a better one that shares no key.
+constexpr double kPrefilterMargin = 0.05;
 
-StatusOr<std::vector<GlossaryHit>> RankIds(store::Store& store, std::string_view query,
+StatusOr<std::vector<GlossaryHit>> RankIds(store::Store& store, const names::PreparedQuery& query,
                                            const std::vector<int64_t>& ids, int limit) {
   std::vector<GlossaryEntry> entries;
   entries.reserve(ids.size());
@@ -159,6 +165,32 @@ StatusOr<std::vector<GlossaryHit>> RankIds(store::Store& store, std::string_view
     out.push_back(GlossaryHit{entries[hit.entry], hit.score, hit.how, hit.matched});
   }
   return out;
+}
+
+// What the key probes say about one entry: its weight of evidence, and the spellings whose keys matched.
+struct KeyEvidence {
+  double support = 0.0;
+  std::vector<std::string> spellings;
+
+  void AddSpelling(const std::string& s) {
+    if (std::find(spellings.begin(), spellings.end(), s) == spellings.end()) spellings.push_back(s);
+  }
+};
+
+// An entry holding only `spellings` (Arabic ones as Arabic variants, others as English names): what the
+// prefilter scores without fetching the entry.
+GlossaryEntry PartialEntry(const std::vector<std::string>& spellings) {
+  GlossaryEntry e;
+  for (const std::string& s : spellings) {
+    if (text::CountScripts(s).arabic > 0) {
+      e.arabic.push_back({s, 0, "", ""});
+    } else if (e.english.empty()) {
+      e.english = s;
+    } else {
+      e.english_variants.push_back({s, 0, "", ""});
+    }
+  }
+  return e;
 }
 
 }  // namespace
@@ -179,23 +211,27 @@ class ReadSnapshot {
 
 StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::string_view query, int limit) {
   ReadSnapshot snapshot(store.db());
+  const names::PreparedQuery prepared(query);
   const std::vector<names::LookupKey> keys = names::QueryKeys(query);
+  std::map<int64_t, KeyEvidence> evidence;
   // 1. Normalized spellings (exact or after normalization and clitic stripping): a hit settles it.
   std::set<int64_t> norm_ids;
   for (const auto& k : keys) {
     if (k.kind != "norm") continue;
     auto hits = store.FindGlossaryKey(k.kind, k.key, kMaxPosting);
     if (!hits.ok()) return hits.status();
-    for (const auto& h : *hits) norm_ids.insert(h.entry_id);
+    for (const auto& h : *hits) {
+      norm_ids.insert(h.entry_id);
+      evidence[h.entry_id].AddSpelling(h.variant);
+    }
   }
   if (!norm_ids.empty() && norm_ids.size() <= kMaxCandidates) {
-    auto ranked = RankIds(store, query, std::vector<int64_t>(norm_ids.begin(), norm_ids.end()), limit);
+    auto ranked = RankIds(store, prepared, std::vector<int64_t>(norm_ids.begin(), norm_ids.end()), limit);
     if (!ranked.ok() || !ranked->empty()) return ranked;
   }
   // 2. Consonant keys (transliteration neighbours): every entry sharing a key gets the key's weight,
-  // 1/posting size (rare keys say more, as IDF does); the best-supported entries are scored.
-  std::map<int64_t, double> support;
-  for (int64_t id : norm_ids) support[id] += 1.0;
+  // 1/posting size (rare keys say more, as IDF does); the best-supported entries are considered.
+  for (int64_t id : norm_ids) evidence[id].support += 1.0;
   std::vector<const names::LookupKey*> common;
   for (const auto& k : keys) {
     if (k.kind == "norm") continue;
@@ -207,23 +243,43 @@ StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::stri
     }
     std::set<int64_t> ids;
     for (const auto& h : *hits) ids.insert(h.entry_id);
-    for (int64_t id : ids) support[id] += 1.0 / static_cast<double>(ids.size());
+    for (const auto& h : *hits) {
+      KeyEvidence& e = evidence[h.entry_id];
+      e.AddSpelling(h.variant);
+    }
+    for (int64_t id : ids) evidence[id].support += 1.0 / static_cast<double>(ids.size());
   }
-  if (support.empty()) {  // only very common keys matched: take a bounded sample of each
+  bool any_support = false;
+  for (const auto& [id, e] : evidence) any_support = any_support || e.support > 0;
+  if (!any_support) {  // only very common keys matched: take a bounded sample of each
     for (const auto* k : common) {
       auto hits = store.FindGlossaryKey(k->kind, k->key, static_cast<int>(kMaxCandidates));
       if (!hits.ok()) return hits.status();
-      for (const auto& h : *hits) support[h.entry_id] += 1.0;
+      for (const auto& h : *hits) {
+        KeyEvidence& e = evidence[h.entry_id];
+        e.support += 1.0;
+        e.AddSpelling(h.variant);
+      }
     }
   }
   std::vector<std::pair<double, int64_t>> by_support;
-  by_support.reserve(support.size());
-  for (const auto& [id, w] : support) by_support.emplace_back(-w, id);
+  by_support.reserve(evidence.size());
+  for (const auto& [id, e] : evidence)
+    if (e.support > 0) by_support.emplace_back(-e.support, id);
   const size_t n = std::min(by_support.size(), kMaxCandidates);
   std::partial_sort(by_support.begin(), by_support.begin() + static_cast<std::ptrdiff_t>(n), by_support.end());
+  // 3. Prefilter on the matched spellings, then fetch and score the survivors in full.
+  const double prefilter = names::DefaultLookupThreshold() - kPrefilterMargin;
   std::vector<int64_t> ids;
-  for (size_t i = 0; i < n; ++i) ids.push_back(by_support[i].second);
-  return RankIds(store, query, ids, limit);
+  for (size_t i = 0; i < n; ++i) {
+    const int64_t id = by_support[i].second;
+    const GlossaryEntry partial = PartialEntry(evidence[id].spellings);
+    // An entry no normalized key reached cannot match after normalization either.
+    const bool passes = norm_ids.count(id) ? names::ScoreEntry(prepared, partial, prefilter).has_value()
+                                           : names::ScoreTransliteration(prepared, partial, prefilter).has_value();
+    if (passes) ids.push_back(id);
+  }
+  return RankIds(store, prepared, ids, limit);
 }
 
 StatusOr<int64_t> ImportGlossaryEntries(store::Store& store, std::vector<GlossaryEntry> entries) {

@@ -40,50 +40,65 @@ std::vector<Letter> Letters(std::string_view s) {
   return out;
 }
 
+// A proclitic sequence as written (at most four letters: وبال) and how many morphemes it is.
+struct Proclitic {
+  char32_t written[4];
+  size_t length;
+  int count;
+};
+
+// Every combination conj? prep? art? (at least one), fewest morphemes first: built once.
+const std::vector<Proclitic>& Proclitics() {
+  static const std::vector<Proclitic>* table = [] {
+    auto* out = new std::vector<Proclitic>();
+    for (int want = 1; want <= 3; ++want) {
+      for (int conj = -1; conj < 2; ++conj) {
+        for (int prep = -1; prep < 3; ++prep) {
+          for (int art = 0; art < 2; ++art) {
+            Proclitic p{{}, 0, 0};
+            if (conj >= 0) {
+              p.written[p.length++] = kConjunctions[conj];
+              ++p.count;
+            }
+            if (prep >= 0) {
+              p.written[p.length++] = kPrepositions[prep];
+              ++p.count;
+            }
+            if (art) {
+              // ل + ال drops the alef: لل.
+              if (prep >= 0 && kPrepositions[prep] == kLam) {
+                p.written[p.length++] = kLam;
+              } else {
+                p.written[p.length++] = kAlef;
+                p.written[p.length++] = kLam;
+              }
+              ++p.count;
+            }
+            if (p.count == want) out->push_back(p);
+          }
+        }
+      }
+    }
+    return out;
+  }();
+  return *table;
+}
+
 }  // namespace
 
 std::vector<CliticAnalysis> ProcliticAnalyses(std::string_view token) {
   std::vector<CliticAnalysis> out;
   out.push_back({std::string(token), "", 0});
   const std::vector<Letter> letters = Letters(token);
-  // Every combination conj? prep? art?, in order of clitic count (the whole token is count 0).
-  struct Candidate {
-    std::u32string written;
-    int count;
-  };
-  std::vector<Candidate> candidates;
-  for (int conj = -1; conj < 2; ++conj) {
-    for (int prep = -1; prep < 3; ++prep) {
-      for (int art = 0; art < 2; ++art) {
-        std::u32string w;
-        int count = 0;
-        if (conj >= 0) { w += kConjunctions[conj]; ++count; }
-        if (prep >= 0) { w += kPrepositions[prep]; ++count; }
-        if (art) {
-          // ل + ال drops the alef: لل.
-          if (prep >= 0 && kPrepositions[prep] == kLam) {
-            w += kLam;
-          } else {
-            w += kAlef;
-            w += kLam;
-          }
-          ++count;
-        }
-        if (count > 0) candidates.push_back({w, count});
-      }
-    }
-  }
-  for (int want = 1; want <= 3; ++want) {
-    for (const Candidate& c : candidates) {
-      if (c.count != want) continue;
-      const size_t k = c.written.size();
-      if (letters.size() < k + kMinStemLetters) continue;
-      bool match = true;
-      for (size_t i = 0; i < k && match; ++i) match = letters[i].cp == static_cast<UChar32>(c.written[i]);
-      if (!match) continue;
-      const size_t cut = letters[k].begin;
-      out.push_back({std::string(token.substr(cut)), std::string(token.substr(0, cut)), c.count});
-    }
+  if (letters.size() <= static_cast<size_t>(kMinStemLetters)) return out;
+  for (const Proclitic& c : Proclitics()) {
+    const size_t k = c.length;
+    if (letters.size() < k + kMinStemLetters) continue;
+    bool match = true;
+    for (size_t i = 0; i < k && match; ++i) match = letters[i].cp == static_cast<UChar32>(c.written[i]);
+    if (!match) continue;
+    const size_t cut = letters[k].begin;
+    out.push_back({std::string(token.substr(cut)), std::string(token.substr(0, cut)), c.count});
   }
   return out;
 }

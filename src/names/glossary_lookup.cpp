@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
 #include <unordered_set>
 
 #include "nazir/base/lang.h"
@@ -17,9 +20,9 @@ namespace nazir::names {
 namespace {
 
 // Acceptance threshold of a transliteration match. Tuned on the train half of names-dev variants
-// (tests/names/names_eval.cpp variants --half train): the lowest value with a false-positive rate
-// under 5%.
-constexpr double kLookupThreshold = 0.88;
+// (tests/names/names_eval.cpp variants --half train --sweep 1): the best top-1 at a false-positive rate
+// under 4.5% (a margin under the 5% target).
+constexpr double kLookupThreshold = 0.8725;
 // Score of a match equal after normalization, less kCliticPenalty per clitic stripped to get there.
 constexpr double kNormalizedScore = 0.99;
 constexpr double kCliticPenalty = 0.03;
@@ -32,6 +35,10 @@ constexpr double kPartialNameFactor = 0.97;
 // A query longer than the entry name ("جمهورية الكونغو" for "الكونغو") is weaker evidence: the extra
 // words may name something else. Set on the train half of names-dev variants.
 constexpr double kPartialQueryFactor = 0.92;
+// A query naming the leading words of a longer name ("لويس" Lewis for "لويس فيل" Louisville) ranks and is
+// accepted at its similarity times this: a given name alone says less than a surname. Set on the train
+// half of names-dev variants.
+constexpr double kLeadingWordsFactor = 0.9;
 // Consonant keys shorter than this are not indexed; keys at least kMinKeyForDeletions long also index
 // their one-deletion neighbours (a two-letter neighbour of a three-letter key still selects well
 // enough: see bench/bench_names.cpp for the candidate counts at 100k entries).
@@ -95,10 +102,11 @@ std::string ConsKey(std::string_view word, bool arabic) {
                 : internal::KeyOfSymbols(internal::EnglishSymbols(word));
 }
 
-void AddConsKeys(const std::string& key, const std::string& variant, std::vector<LookupKey>* out) {
+void AddConsKeys(const std::string& key, const std::string& variant, std::vector<LookupKey>* out,
+                 bool deletions = true) {
   if (key.size() < kMinIndexedKey) return;
   out->push_back({"cons", key, variant});
-  if (key.size() < kMinKeyForDeletions) return;
+  if (key.size() < kMinKeyForDeletions || !deletions) return;
   for (size_t i = 0; i < key.size(); ++i) {
     std::string d = key.substr(0, i) + key.substr(i + 1);
     out->push_back({"cons", d, variant});
@@ -106,36 +114,47 @@ void AddConsKeys(const std::string& key, const std::string& variant, std::vector
 }
 
 // Consonant keys of a name: the whole name, and each word of a multi-word name. Arabic words also
-// give the keys of their clitic analyses (a query may carry و/ب/ل, an entry may carry ال).
-void NameKeys(std::string_view name, std::vector<LookupKey>* out) {
+// give the keys of their clitic analyses: a query may carry و/ب/ل (every analysis), an entry's spelling
+// only the article (`entry`: a stored stem is never read as و/ب/ل + stem, as MatchArabicStem does not).
+void NameKeys(std::string_view name, bool entry, std::vector<LookupKey>* out) {
   const bool arabic = IsArabicText(name);
   const std::string variant(name);
   const std::vector<std::string_view> words = Words(name);
-  auto word_keys = [&](std::string_view w) {
+  auto word_keys = [&](std::string_view w, bool deletions) {
     if (!arabic) {
-      AddConsKeys(ConsKey(w, false), variant, out);
+      AddConsKeys(ConsKey(w, false), variant, out, deletions);
       return;
     }
-    for (const CliticAnalysis& a : ProcliticAnalyses(w)) AddConsKeys(ConsKey(a.stem, true), variant, out);
+    for (const CliticAnalysis& a : ProcliticAnalyses(w))
+      if (!entry || a.clitics == 0 || (a.clitics == 1 && a.prefix == "ال"))
+        AddConsKeys(ConsKey(a.stem, true), variant, out, deletions);
   };
   if (words.size() > 1) {
     std::string joined;
     for (std::string_view w : words) joined += w;
-    word_keys(joined);
+    // The words' own keys and their one-deletion neighbours already cover a changed letter; the whole
+    // name's neighbours would add as many rows again to the store's key index (import time).
+    word_keys(joined, /*deletions=*/false);
     for (std::string_view w : words) {
       const size_t n = arabic ? internal::ArabicSymbols(w).size() : internal::EnglishSymbols(w).size();
-      if (n >= kMinWordSymbols) word_keys(w);
+      if (n >= kMinWordSymbols) word_keys(w, true);
     }
   } else if (!words.empty()) {
-    word_keys(words[0]);
+    word_keys(words[0], true);
   }
 }
 
-void Dedupe(std::vector<LookupKey>* keys) {
+// Drops repeated keys. An entry keeps one key per spelling (`per_variant`): a store's key row then
+// names every spelling that reaches it, which a lookup scores before fetching the entry. A query
+// probes each key once.
+void Dedupe(std::vector<LookupKey>* keys, bool per_variant) {
   std::unordered_set<std::string> seen;
   std::vector<LookupKey> out;
-  for (auto& k : *keys)
-    if (seen.insert(k.kind + '\t' + k.key).second) out.push_back(std::move(k));
+  for (auto& k : *keys) {
+    std::string id = k.kind + '\t' + k.key;
+    if (per_variant) id += '\t' + k.variant;
+    if (seen.insert(std::move(id)).second) out.push_back(std::move(k));
+  }
   *keys = std::move(out);
 }
 
@@ -148,52 +167,141 @@ std::string Join(const std::vector<std::string_view>& w, size_t from, size_t n) 
   return s;
 }
 
-// Calls fn(query_part, name_part, factor) for the whole query against the whole name, and, when one
+// How a part of the query was set against a part of a name: the factor the similarity is ranked with,
+// and whether it is also accepted on the lowered score (see AcceptScore).
+struct Alignment {
+  double factor = 1.0;
+  bool accept_on_similarity = false;
+};
+
+// The whole query against the whole name.
+constexpr Alignment kWhole{1.0, false};
+// A query naming the last words of a longer name ("Stoltenberg" for "Jens Stoltenberg", "نورفولك" for
+// "جزيرة نورفولك") or its first and last names: ranked under a full-name match, accepted on its
+// similarity (an unseen spelling of a surname is the common lookup).
+constexpr Alignment kPartialName{kPartialNameFactor, true};
+// A query naming leading words of a longer name ("لويس" for "لويس فيل", a given name for a full name):
+// weaker evidence than a surname, accepted on the lowered score.
+constexpr Alignment kLeadingWords{kLeadingWordsFactor, false};
+// A query longer than the name.
+constexpr Alignment kPartialQuery{kPartialQueryFactor, false};
+
+// The score a match is accepted on.
+double AcceptScore(double sim, const Alignment& how) { return how.accept_on_similarity ? sim : how.factor * sim; }
+
+}  // namespace
+
+// ---- the prepared query --------------------------------------------------------------------------------
+
+// A run of query words (or the whole query) with its Arabic analyses.
+struct QueryPart {
+  std::string text;
+  std::optional<PreparedArabic> arabic;  // Arabic queries only
+};
+
+struct PreparedQuery::Impl {
+  std::string text;
+  bool arabic = false;
+  QueryPart whole;
+  std::vector<std::string> words;  // split on spaces, as entry names are
+  // Runs of `count` words starting at `start` (count < number of words), for names shorter than the
+  // query: parts[{start, count}].
+  std::map<std::pair<size_t, size_t>, QueryPart> parts;
+  // Arabic query: its normalized forms (every clitic analysis) and the normalized English names CLDR
+  // gives for it. English query: its normalized form and the normalized Arabic names CLDR gives.
+  std::vector<NormForm> arabic_norms;
+  std::string english_norm;
+  std::vector<std::string> gazetteer_norms;
+
+  const QueryPart& Part(size_t start, size_t count) const { return parts.at({start, count}); }
+};
+
+namespace {
+
+QueryPart MakePart(std::string text, bool arabic) {
+  QueryPart p;
+  p.text = std::move(text);
+  if (arabic) p.arabic.emplace(p.text);
+  return p;
+}
+
+}  // namespace
+
+PreparedQuery::PreparedQuery(std::string_view query) {
+  auto impl = std::make_shared<Impl>();
+  impl->text = std::string(query);
+  impl->arabic = IsArabicText(query);
+  impl->whole = MakePart(impl->text, impl->arabic);
+  const std::vector<std::string_view> w = Words(query);
+  for (std::string_view x : w) impl->words.emplace_back(x);
+  for (size_t count = 1; count < w.size(); ++count)
+    for (size_t start = 0; start + count <= w.size(); ++start)
+      impl->parts.emplace(std::make_pair(start, count), MakePart(Join(w, start, count), impl->arabic));
+  const Gazetteer& g = Gazetteer::Get();
+  if (impl->arabic) {
+    impl->arabic_norms = ArabicNormForms(query);
+    for (const std::string& x : g.EnglishFor(query)) impl->gazetteer_norms.push_back(EnglishNorm(x));
+  } else {
+    impl->english_norm = EnglishNorm(query);
+    for (const std::string& x : g.ArabicFor(query))
+      impl->gazetteer_norms.push_back(text::Normalizer::Get().Key(x, Lang::kAr));
+  }
+  impl_ = std::move(impl);
+}
+
+const std::string& PreparedQuery::text() const { return impl_->text; }
+
+bool PreparedQuery::arabic() const { return impl_->arabic; }
+
+namespace {
+
+// Calls fn(query_part, name_part, alignment) for the whole query against the whole name, and, when one
 // has more words than the other, for the shorter against every window of as many words in the
 // longer ("Stoltenberg" in "Jens Stoltenberg"; "الولايات المتحدة" in "الولايات المتحدة الأمريكية").
 template <typename Fn>
-void ForEachAlignment(std::string_view query, std::string_view name, Fn fn) {
-  fn(std::string(query), std::string(name), 1.0);
-  const std::vector<std::string_view> qw = Words(query), nw = Words(name);
-  if (qw.empty() || nw.empty() || qw.size() == nw.size()) return;
-  if (qw.size() < nw.size()) {
-    const std::string q(query);
-    for (size_t i = 0; i + qw.size() <= nw.size(); ++i) fn(q, Join(nw, i, qw.size()), kPartialNameFactor);
+void ForEachAlignment(const PreparedQuery::Impl& q, std::string_view name, Fn fn) {
+  fn(q.whole, name, kWhole);
+  const size_t nq = q.words.size();
+  const std::vector<std::string_view> nw = Words(name);
+  if (nq == 0 || nw.empty() || nq == nw.size()) return;
+  if (nq < nw.size()) {
+    for (size_t i = 0; i + nq <= nw.size(); ++i)
+      fn(q.whole, Join(nw, i, nq), i + nq == nw.size() ? kPartialName : kLeadingWords);
     // First and last name without the middle ones ("محمد سيالة" for "محمد الطاهر سيالة").
-    if (qw.size() == 2 && nw.size() > 2) fn(q, std::string(nw.front()) + " " + std::string(nw.back()), kPartialNameFactor);
+    if (nq == 2 && nw.size() > 2) fn(q.whole, std::string(nw.front()) + " " + std::string(nw.back()), kPartialName);
   } else {
-    const std::string n(name);
-    for (size_t i = 0; i + nw.size() <= qw.size(); ++i) fn(Join(qw, i, nw.size()), n, kPartialQueryFactor);
+    for (size_t i = 0; i + nw.size() <= nq; ++i) fn(q.Part(i, nw.size()), name, kPartialQuery);
   }
 }
 
-// The score a match is accepted on: a query naming one word of a longer name is ranked under a full-name
-// match (kPartialNameFactor) but accepted on its similarity (an unseen spelling of a surname is the
-// common lookup); a query longer than the name is weaker evidence and is also accepted on the lowered
-// score.
-double AcceptScore(double sim, double factor) { return factor == kPartialNameFactor ? sim : factor * sim; }
+// The best transliteration match of a query to an entry: the ranking score, the score to compare with
+// the threshold, and the spelling.
+struct Best {
+  double score = 0.0;
+  double accept = 0.0;
+  const std::string* matched = nullptr;
 
-// Best transliteration similarity of an Arabic query to an entry (ranking score; *accept: the score to
-// compare with the threshold).
-double ArabicQueryScore(std::string_view q, const GlossaryEntry& e, std::string* matched, double* accept) {
-  const NameMatcher& m = NameMatcher::Get();
-  double best = 0.0;
-  auto consider = [&](double sim, double factor, const std::string& what) {
-    const double s = factor * sim;
-    if (s > best) {
-      best = s;
-      *accept = AcceptScore(sim, factor);
-      *matched = what;
+  void Consider(double sim, const Alignment& how, const std::string& spelling) {
+    const double s = how.factor * sim;
+    if (s > score) {
+      score = s;
+      accept = AcceptScore(sim, how);
+      matched = &spelling;
     }
-  };
+  }
+};
+
+Best ArabicQueryScore(const PreparedQuery::Impl& q, const GlossaryEntry& e) {
+  const NameMatcher& m = NameMatcher::Get();
+  Best best;
   for (const TermVariant& v : e.arabic) {
-    ForEachAlignment(q, v.text, [&](const std::string& a, const std::string& b, double factor) {
-      consider(m.MatchArabicStem(a, b), factor, v.text);
+    ForEachAlignment(q, v.text, [&](const QueryPart& a, std::string_view b, const Alignment& how) {
+      best.Consider(m.MatchArabicStem(*a.arabic, b), how, v.text);
     });
   }
   auto english = [&](const std::string& en) {
-    ForEachAlignment(q, en, [&](const std::string& a, const std::string& b, double factor) {
-      consider(m.MatchName(a, b), factor, en);
+    ForEachAlignment(q, en, [&](const QueryPart& a, std::string_view b, const Alignment& how) {
+      best.Consider(m.MatchName(*a.arabic, b), how, en);
     });
   };
   if (!e.english.empty()) english(e.english);
@@ -201,27 +309,19 @@ double ArabicQueryScore(std::string_view q, const GlossaryEntry& e, std::string*
   return best;
 }
 
-double EnglishQueryScore(std::string_view q, const GlossaryEntry& e, std::string* matched, double* accept) {
+Best EnglishQueryScore(const PreparedQuery::Impl& q, const GlossaryEntry& e) {
   const NameMatcher& m = NameMatcher::Get();
-  double best = 0.0;
-  auto consider = [&](double sim, double factor, const std::string& what) {
-    const double s = factor * sim;
-    if (s > best) {
-      best = s;
-      *accept = AcceptScore(sim, factor);
-      *matched = what;
-    }
-  };
+  Best best;
   auto english = [&](const std::string& en) {
-    ForEachAlignment(q, en, [&](const std::string& a, const std::string& b, double factor) {
-      consider(m.MatchEnglish(a, b), factor, en);
+    ForEachAlignment(q, en, [&](const QueryPart& a, std::string_view b, const Alignment& how) {
+      best.Consider(m.MatchEnglish(a.text, b), how, en);
     });
   };
   if (!e.english.empty()) english(e.english);
   for (const TermVariant& v : e.english_variants) english(v.text);
   for (const TermVariant& v : e.arabic) {
-    ForEachAlignment(q, v.text, [&](const std::string& a, const std::string& b, double factor) {
-      consider(m.MatchName(b, a), factor, v.text);
+    ForEachAlignment(q, v.text, [&](const QueryPart& a, std::string_view b, const Alignment& how) {
+      best.Consider(m.MatchName(b, a.text), how, v.text);
     });
   }
   return best;
@@ -257,12 +357,12 @@ std::vector<LookupKey> EntryKeys(const GlossaryEntry& entry) {
   auto add = [&](const std::string& name) {
     if (name.empty()) return;
     for (const std::string& n : NormalizedForms(name)) keys.push_back({"norm", n, name});
-    NameKeys(name, &keys);
+    NameKeys(name, /*entry=*/true, &keys);
   };
   add(entry.english);
   for (const TermVariant& v : entry.english_variants) add(v.text);
   for (const TermVariant& v : entry.arabic) add(v.text);
-  Dedupe(&keys);
+  Dedupe(&keys, /*per_variant=*/true);
   return keys;
 }
 
@@ -273,38 +373,37 @@ std::vector<LookupKey> QueryKeys(std::string_view query) {
   const Gazetteer& g = Gazetteer::Get();
   for (const std::string& x : IsArabicText(query) ? g.EnglishFor(query) : g.ArabicFor(query))
     for (const std::string& n : NormalizedForms(x)) keys.push_back({"norm", n, x});
-  NameKeys(query, &keys);
-  Dedupe(&keys);
+  NameKeys(query, /*entry=*/false, &keys);
+  Dedupe(&keys, /*per_variant=*/false);
   return keys;
 }
 
 std::optional<LookupHit> ScoreEntry(std::string_view query, const GlossaryEntry& entry, double threshold) {
+  return ScoreEntry(PreparedQuery(query), entry, threshold);
+}
+
+std::optional<LookupHit> ScoreEntry(const PreparedQuery& prepared, const GlossaryEntry& entry, double threshold) {
+  const PreparedQuery::Impl& q = prepared.impl();
   LookupHit hit;
-  const bool arabic = IsArabicText(query);
   // Exact and normalized matches first.
-  auto all_spellings = [&](auto fn) {
-    if (!entry.english.empty()) fn(entry.english);
-    for (const TermVariant& v : entry.english_variants) fn(v.text);
-    for (const TermVariant& v : entry.arabic) fn(v.text);
+  auto exact = [&](const std::string& s) {
+    if (s != q.text) return false;
+    hit.matched = s;
+    return true;
   };
-  bool exact = false;
-  all_spellings([&](const std::string& s) {
-    if (!exact && s == query) {
-      exact = true;
-      hit.matched = s;
-    }
-  });
-  if (exact) {
+  bool is_exact = !entry.english.empty() && exact(entry.english);
+  for (size_t i = 0; !is_exact && i < entry.english_variants.size(); ++i) is_exact = exact(entry.english_variants[i].text);
+  for (size_t i = 0; !is_exact && i < entry.arabic.size(); ++i) is_exact = exact(entry.arabic[i].text);
+  if (is_exact) {
     hit.score = 1.0;
     hit.how = MatchKind::kExact;
     return hit;
   }
   double norm_score = -1.0;
-  if (arabic) {
-    const std::vector<NormForm> qf = ArabicNormForms(query);
+  if (q.arabic) {
     for (const TermVariant& v : entry.arabic) {
       const std::vector<NormForm> vf = ArabicNormForms(v.text);
-      for (const NormForm& a : qf)
+      for (const NormForm& a : q.arabic_norms)
         for (const NormForm& b : vf)
           if (a.text == b.text) {
             const double s = kNormalizedScore - kCliticPenalty * (a.clitics + b.clitics);
@@ -315,9 +414,8 @@ std::optional<LookupHit> ScoreEntry(std::string_view query, const GlossaryEntry&
           }
     }
   } else {
-    const std::string qn = EnglishNorm(query);
     auto check = [&](const std::string& en) {
-      if (!en.empty() && EnglishNorm(en) == qn && kNormalizedScore > norm_score) {
+      if (!en.empty() && EnglishNorm(en) == q.english_norm && kNormalizedScore > norm_score) {
         norm_score = kNormalizedScore;
         hit.matched = en;
       }
@@ -326,12 +424,9 @@ std::optional<LookupHit> ScoreEntry(std::string_view query, const GlossaryEntry&
     for (const TermVariant& v : entry.english_variants) check(v.text);
   }
   // The gazetteer: the query's CLDR counterpart is one of the entry's spellings.
-  if (kGazetteerScore > norm_score) {
-    const Gazetteer& g = Gazetteer::Get();
-    if (arabic) {
-      std::vector<std::string> en = g.EnglishFor(query);
-      for (const std::string& x : en) {
-        const std::string xn = EnglishNorm(x);
+  if (kGazetteerScore > norm_score && !q.gazetteer_norms.empty()) {
+    if (q.arabic) {
+      for (const std::string& xn : q.gazetteer_norms) {
         auto check = [&](const std::string& s) {
           if (!s.empty() && EnglishNorm(s) == xn) {
             norm_score = kGazetteerScore;
@@ -343,8 +438,7 @@ std::optional<LookupHit> ScoreEntry(std::string_view query, const GlossaryEntry&
         for (const TermVariant& v : entry.english_variants) check(v.text);
       }
     } else {
-      for (const std::string& x : g.ArabicFor(query)) {
-        const std::string xn = text::Normalizer::Get().Key(x, Lang::kAr);
+      for (const std::string& xn : q.gazetteer_norms) {
         for (const TermVariant& v : entry.arabic) {
           for (const NormForm& f : ArabicNormForms(v.text)) {
             if (f.text == xn) {
@@ -365,18 +459,27 @@ std::optional<LookupHit> ScoreEntry(std::string_view query, const GlossaryEntry&
     if (hit.how != MatchKind::kGazetteer) hit.how = MatchKind::kNormalized;
     return hit;
   }
-  std::string matched;
-  double accept = 0.0;
-  const double translit = arabic ? ArabicQueryScore(query, entry, &matched, &accept)
-                                 : EnglishQueryScore(query, entry, &matched, &accept);
-  if (accept < threshold) return std::nullopt;
-  hit.score = translit;
+  return ScoreTransliteration(prepared, entry, threshold);
+}
+
+std::optional<LookupHit> ScoreTransliteration(const PreparedQuery& prepared, const GlossaryEntry& entry,
+                                              double threshold) {
+  const PreparedQuery::Impl& q = prepared.impl();
+  const Best best = q.arabic ? ArabicQueryScore(q, entry) : EnglishQueryScore(q, entry);
+  if (best.accept < threshold || best.matched == nullptr) return std::nullopt;
+  LookupHit hit;
+  hit.score = best.score;
   hit.how = MatchKind::kTransliteration;
-  hit.matched = matched;
+  hit.matched = *best.matched;
   return hit;
 }
 
 std::vector<LookupHit> RankEntries(std::string_view query, const std::vector<const GlossaryEntry*>& candidates,
+                                   int limit, double threshold) {
+  return RankEntries(PreparedQuery(query), candidates, limit, threshold);
+}
+
+std::vector<LookupHit> RankEntries(const PreparedQuery& query, const std::vector<const GlossaryEntry*>& candidates,
                                    int limit, double threshold) {
   std::vector<LookupHit> hits;
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -419,7 +522,7 @@ std::vector<LookupHit> GlossaryIndex::Lookup(std::string_view query, int limit, 
   std::vector<const GlossaryEntry*> ptrs;
   ptrs.reserve(cand.size());
   for (size_t i : cand) ptrs.push_back(&entries_[i]);
-  std::vector<LookupHit> hits = RankEntries(query, ptrs, limit, threshold);
+  std::vector<LookupHit> hits = RankEntries(PreparedQuery(query), ptrs, limit, threshold);
   for (LookupHit& h : hits) h.entry = cand[h.entry];
   return hits;
 }

@@ -26,13 +26,13 @@ struct Analysis {
   std::string symbols;
   std::string key;
   int stripped = 0;
-  size_t index = 0;  // into the caller's analysis list
 };
 
 std::vector<Analysis> EnglishAnalyses(std::string_view english) {
   std::vector<Analysis> out;
   std::string s = internal::EnglishSymbols(english);
-  out.push_back({s, internal::KeyOfSymbols(s), 0, 0});
+  std::string k = internal::KeyOfSymbols(s);
+  out.push_back({std::move(s), std::move(k), 0});
   const size_t hyphen = english.find_first_of("-\xE2");  // ASCII hyphen (or a UTF-8 dash lead byte)
   if (hyphen != std::string_view::npos && hyphen > 0 && hyphen + 1 < english.size()) {
     std::string head;
@@ -43,7 +43,10 @@ std::vector<Analysis> EnglishAnalyses(std::string_view english) {
              static_cast<unsigned char>(english[rest]) < 0xC0)
         ++rest;  // skip continuation bytes of a non-ASCII dash
       std::string t = internal::EnglishSymbols(english.substr(rest));
-      if (!t.empty()) out.push_back({t, internal::KeyOfSymbols(t), 1, 1});
+      if (!t.empty()) {
+        std::string tk = internal::KeyOfSymbols(t);
+        out.push_back({std::move(t), std::move(tk), 1});
+      }
     }
   }
   return out;
@@ -55,17 +58,76 @@ double Combine(double key_sim, double sym_sim) {
   return kKeyWeight * key_sim + (1.0 - kKeyWeight) * sym_sim;
 }
 
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> out;
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
+    while (i < s.size() && IsSpace(s[i])) ++i;
     size_t j = i;
-    while (j < s.size() && !(s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r')) ++j;
+    while (j < s.size() && !IsSpace(s[j])) ++j;
     if (j > i) out.push_back(s.substr(i, j - i));
     i = j;
   }
   return out;
+}
+
+}  // namespace
+
+// ---- analysis ------------------------------------------------------------------------------------------
+
+PreparedArabic::Forms PreparedArabic::Analyse(std::string_view token, std::string_view rest, bool arabic_arabic) {
+  Forms out;
+  for (const CliticAnalysis& a : ProcliticAnalyses(token)) {
+    Form f;
+    f.symbols = arabic_arabic ? internal::ArabicVariantSymbols(a.stem + std::string(rest))
+                              : internal::ArabicSymbols(a.stem);
+    f.key = internal::KeyOfSymbols(f.symbols);
+    f.clitics = a.clitics;
+    f.prefix_bytes = a.prefix.size();
+    f.article_only = a.clitics == 1 && IsArticle(a.prefix);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+PreparedArabic::PreparedArabic(std::string_view arabic) : text_(arabic) {
+  for (std::string_view w : Words(text_)) words_.emplace_back(w);
+  for (const std::string& w : words_) word_forms_.push_back(Analyse(w, "", false));
+  for (size_t i = 0; i + 1 < words_.size(); ++i) pair_forms_.push_back(Analyse(words_[i] + words_[i + 1], "", false));
+  if (words_.empty()) return;
+  // Arabic-Arabic: the first word's clitic analyses, each followed by the other words.
+  std::string rest;
+  for (size_t i = 1; i < words_.size(); ++i) {
+    rest += ' ';
+    rest += words_[i];
+  }
+  token_forms_ = Analyse(words_[0], rest, true);
+}
+
+namespace {
+
+// Best score of an Arabic word's analyses against an English word's; *best_form: the Arabic analysis
+// that gave it (-1 when every analysis is empty).
+template <typename ArForms>
+double BestWordScore(const ArForms& ar, const std::vector<Analysis>& en, int* best_form) {
+  double best_score = -1.0;
+  *best_form = -1;
+  for (size_t i = 0; i < ar.size(); ++i) {
+    const auto& a = ar[i];
+    if (a.symbols.empty()) continue;
+    for (const Analysis& e : en) {
+      const double s = Combine(internal::KeySimilarity(a.key, e.key),
+                               internal::ArEnSymbolSimilarity(a.symbols, e.symbols)) -
+                       kCliticPenalty * (a.clitics + e.stripped);
+      if (s > best_score) {
+        best_score = s;
+        *best_form = static_cast<int>(i);
+      }
+    }
+  }
+  return std::max(0.0, best_score);
 }
 
 }  // namespace
@@ -77,43 +139,39 @@ const NameMatcher& NameMatcher::Get() {
 
 WordMatch NameMatcher::MatchWord(std::string_view arabic, std::string_view english) const {
   WordMatch best;
-  const std::vector<Analysis> en = EnglishAnalyses(english);
-  const std::vector<CliticAnalysis> ar = ProcliticAnalyses(arabic);
-  double best_score = -1.0;
-  for (const CliticAnalysis& a : ar) {
-    const std::string sym = internal::ArabicSymbols(a.stem);
-    if (sym.empty()) continue;
-    const std::string key = internal::KeyOfSymbols(sym);
-    for (const Analysis& e : en) {
-      const double s = Combine(internal::KeySimilarity(key, e.key),
-                               internal::ArEnSymbolSimilarity(sym, e.symbols)) -
-                       kCliticPenalty * (a.clitics + e.stripped);
-      if (s > best_score) {
-        best_score = s;
-        best.stem = a.stem;
-        best.clitic_bytes = static_cast<int>(a.prefix.size());
-      }
-    }
+  // One token: the analyses of the whole input.
+  const PreparedArabic::Forms forms = PreparedArabic::Analyse(arabic, "", false);
+  int form = -1;
+  best.score = BestWordScore(forms, EnglishAnalyses(english), &form);
+  if (form >= 0) {
+    const size_t prefix = forms[static_cast<size_t>(form)].prefix_bytes;
+    best.clitic_bytes = static_cast<int>(prefix);
+    best.stem = std::string(arabic.substr(prefix));
   }
-  best.score = std::max(0.0, best_score);
   return best;
 }
 
 double NameMatcher::MatchName(std::string_view arabic, std::string_view english) const {
-  const std::vector<std::string_view> a = Words(arabic);
+  return MatchName(PreparedArabic(arabic), english);
+}
+
+double NameMatcher::MatchName(const PreparedArabic& arabic, std::string_view english) const {
   const std::vector<std::string_view> e = Words(english);
-  if (a.empty() || e.empty()) return 0.0;
-  if (a.size() == 1 && e.size() == 1) return MatchWord(a[0], e[0]).score;
+  const size_t n = arabic.words_.size(), m = e.size();
+  if (n == 0 || m == 0) return 0.0;
+  int unused = 0;
+  std::vector<std::vector<Analysis>> en(m);
+  for (size_t j = 0; j < m; ++j) en[j] = EnglishAnalyses(e[j]);
+  if (n == 1 && m == 1) return BestWordScore(arabic.word_forms_[0], en[0], &unused);
   // Mass of a word: its length in symbols; a matched pair contributes sim * (mass_a + mass_e).
-  auto mass_ar = [](std::string_view w) { return static_cast<double>(internal::ArabicSymbols(w).size()); };
-  auto mass_en = [](std::string_view w) { return static_cast<double>(internal::EnglishSymbols(w).size()); };
-  std::vector<double> ma(a.size()), me(e.size());
+  std::vector<double> ma(n), me(m);
   double total = 0;
-  for (size_t i = 0; i < a.size(); ++i) total += ma[i] = mass_ar(a[i]);
-  for (size_t j = 0; j < e.size(); ++j) total += me[j] = mass_en(e[j]);
+  for (size_t i = 0; i < n; ++i) total += ma[i] = static_cast<double>(arabic.word_forms_[i][0].symbols.size());
+  for (size_t j = 0; j < m; ++j) total += me[j] = static_cast<double>(en[j][0].symbols.size());
   if (total <= 0) return 0.0;
+  std::vector<std::vector<Analysis>> en_pairs(m > 0 ? m - 1 : 0);
+  for (size_t j = 0; j + 1 < m; ++j) en_pairs[j] = EnglishAnalyses(std::string(e[j]) + std::string(e[j + 1]));
   // Monotone word alignment: 1-1, 2-1 (عبد الله ~ Abdullah), 1-2 (Abdul Aziz ~ عبدالعزيز), skips.
-  const size_t n = a.size(), m = e.size();
   std::vector<std::vector<double>> dp(n + 1, std::vector<double>(m + 1, 0.0));
   for (size_t i = 0; i <= n; ++i) {
     for (size_t j = 0; j <= m; ++j) {
@@ -121,17 +179,14 @@ double NameMatcher::MatchName(std::string_view arabic, std::string_view english)
       if (i > 0) best = std::max(best, dp[i - 1][j]);
       if (j > 0) best = std::max(best, dp[i][j - 1]);
       if (i > 0 && j > 0)
-        best = std::max(best, dp[i - 1][j - 1] + MatchWord(a[i - 1], e[j - 1]).score * (ma[i - 1] + me[j - 1]));
-      if (i > 1 && j > 0) {
-        const std::string joined = std::string(a[i - 2]) + std::string(a[i - 1]);
-        best = std::max(best, dp[i - 2][j - 1] + MatchWord(joined, e[j - 1]).score *
+        best = std::max(best, dp[i - 1][j - 1] + BestWordScore(arabic.word_forms_[i - 1], en[j - 1], &unused) *
+                                                     (ma[i - 1] + me[j - 1]));
+      if (i > 1 && j > 0)
+        best = std::max(best, dp[i - 2][j - 1] + BestWordScore(arabic.pair_forms_[i - 2], en[j - 1], &unused) *
                                                      (ma[i - 2] + ma[i - 1] + me[j - 1]));
-      }
-      if (i > 0 && j > 1) {
-        const std::string joined = std::string(e[j - 2]) + std::string(e[j - 1]);
-        best = std::max(best, dp[i - 1][j - 2] + MatchWord(a[i - 1], joined).score *
+      if (i > 0 && j > 1)
+        best = std::max(best, dp[i - 1][j - 2] + BestWordScore(arabic.word_forms_[i - 1], en_pairs[j - 2], &unused) *
                                                      (ma[i - 1] + me[j - 2] + me[j - 1]));
-      }
       dp[i][j] = best;
     }
   }
@@ -139,32 +194,37 @@ double NameMatcher::MatchName(std::string_view arabic, std::string_view english)
 }
 
 double NameMatcher::MatchArabic(std::string_view a, std::string_view b) const {
-  return ArabicSimilarity(a, b, /*strip_b=*/true);
+  return ArabicSimilarity(PreparedArabic(a), b, /*strip_b=*/true);
 }
 
 double NameMatcher::MatchArabicStem(std::string_view token, std::string_view stem) const {
+  return ArabicSimilarity(PreparedArabic(token), stem, /*strip_b=*/false);
+}
+
+double NameMatcher::MatchArabicStem(const PreparedArabic& token, std::string_view stem) const {
   return ArabicSimilarity(token, stem, /*strip_b=*/false);
 }
 
-double NameMatcher::ArabicSimilarity(std::string_view a, std::string_view b, bool strip_b) const {
-  const std::vector<std::string_view> wa = Words(a);
+double NameMatcher::ArabicSimilarity(const PreparedArabic& a, std::string_view b, bool strip_b) const {
   const std::vector<std::string_view> wb = Words(b);
-  if (wa.empty() || wb.empty()) return 0.0;
-  auto joined_rest = [](const std::vector<std::string_view>& w) {
-    std::string s;
-    for (size_t i = 1; i < w.size(); ++i) s += w[i];
-    return s;
-  };
-  const std::string rest_a = joined_rest(wa), rest_b = joined_rest(wb);
+  if (a.token_forms_.empty() || wb.empty()) return 0.0;
+  std::string rest_b;
+  for (size_t i = 1; i < wb.size(); ++i) {
+    rest_b += ' ';
+    rest_b += wb[i];
+  }
+  PreparedArabic::Forms bf = PreparedArabic::Analyse(wb[0], rest_b, true);
+  if (!strip_b) {
+    // A stored stem keeps every letter but its article.
+    bf.erase(std::remove_if(bf.begin(), bf.end(),
+                            [](const PreparedArabic::Form& f) { return f.clitics > 0 && !f.article_only; }),
+             bf.end());
+  }
   double best = 0.0;
-  for (const CliticAnalysis& x : ProcliticAnalyses(wa[0])) {
-    const std::string sx = internal::ArabicSymbols(x.stem + rest_a);
-    const std::string kx = internal::KeyOfSymbols(sx);
-    for (const CliticAnalysis& y : ProcliticAnalyses(wb[0])) {
-      if (!strip_b && y.clitics > 0 && !(y.clitics == 1 && IsArticle(y.prefix))) continue;
-      const std::string sy = internal::ArabicSymbols(y.stem + rest_b);
-      const double s = Combine(internal::KeySimilarity(kx, internal::KeyOfSymbols(sy)),
-                               internal::ArArSymbolSimilarity(sx, sy)) -
+  for (const PreparedArabic::Form& x : a.token_forms_) {
+    for (const PreparedArabic::Form& y : bf) {
+      const double s = Combine(internal::KeySimilarity(x.key, y.key),
+                               internal::ArArSymbolSimilarity(x.symbols, y.symbols)) -
                        kCliticPenalty * (x.clitics + y.clitics);
       best = std::max(best, s);
     }

@@ -31,10 +31,22 @@ constexpr ArabicLetter kArabicLetters[] = {
     {U'گ', 'g'}, {U'ک', 'k'}, {U'ی', 'y'}, {U'ھ', 'h'}, {U'ۀ', 'a'}, {U'ے', 'y'},
 };
 
+// kArabicLetters as a table over the Arabic block U+0600-U+06FF (every letter above is in it), built
+// once: symbolizing is on the lookup's hot path.
+constexpr UChar32 kArabicBlock = 0x0600;
+constexpr size_t kArabicBlockSize = 0x100;
+
+struct ArabicTable {
+  char sym[kArabicBlockSize] = {};
+  ArabicTable() {
+    for (const ArabicLetter& l : kArabicLetters) sym[static_cast<UChar32>(l.cp) - kArabicBlock] = l.sym;
+  }
+};
+
 char ArabicSymbol(UChar32 c) {
-  for (const ArabicLetter& l : kArabicLetters)
-    if (static_cast<UChar32>(l.cp) == c) return l.sym;
-  return 0;
+  static const ArabicTable table;
+  const UChar32 i = c - kArabicBlock;
+  return i >= 0 && i < static_cast<UChar32>(kArabicBlockSize) ? table.sym[i] : 0;
 }
 
 bool IsVowel(char s) { return s == 'a' || s == 'e' || s == 'i' || s == 'o' || s == 'u'; }
@@ -147,6 +159,26 @@ constexpr PairCost kPairCosts[] = {
     {'G', 'j', 0.1}, {'G', 'q', 0.3},
 };
 
+// Two Arabic spellings of one foreign name (names-dev variants.tsv, tuned on its train half: names_eval
+// variants --half train, the best top-1 at a false-positive rate under 4.5%) differ in how they write it,
+// not in what they hear: the long-vowel letters ا و ي (and a final ه read as a vowel) come and go and
+// swap places (إيدسون / إديسون, فيورباخ / فويرباخ), while ع and ح, real consonants, are kept by both.
+constexpr double kArArVowelIndel = 0.3;
+constexpr double kArArVowelTranspose = 0.5;
+constexpr double kArArGutturalIndel = 1.0;
+// Swapping two symbols costs at least this much unless a table says otherwise (as two edits).
+constexpr double kNoTranspose = 2.0;
+constexpr char kVowelLetters[] = {'a', 'w', 'y', 'i', 'e', 'o', 'u'};
+// Substitutions between two Arabic spellings that differ from the Arabic-English table: the source
+// languages' letters that Arabic renders two ways. German ch (رايشنباخ / ريخنباخ), Spanish ll read y
+// (مانكويلو / مانكوييو), French final -et read or silent (بونيت / بونيه), final devoicing (إرهارد /
+// إيرهارت), Italian/French gn (سيسيغنون / سيسينيون), غ/ج for g (ستولتنبرغ / ستلولتنبرج); ه and ح are two
+// letters to an Arabic writer (the Arabic-English table makes them near-equal: both are h in English).
+constexpr PairCost kArArPairCosts[] = {
+    {'x', 'S', 0.4}, {'l', 'y', 0.4}, {'e', 't', 0.3}, {'t', 'd', 0.3},
+    {'G', 'n', 0.5}, {'G', 'j', 0.05}, {'h', 'H', 0.4},
+};
+
 // The hand-set substitution table (symmetric).
 double HandSub(char ca, char cb) {
   if (ca == cb) return 0;
@@ -192,6 +224,15 @@ EditCosts MakeDefault(CostModel model) {
     c.del[a] = model == CostModel::kEnEn ? EnInsert(ch) : ArDelete(ch);
     c.ins[a] = model == CostModel::kArAr ? ArDelete(ch) : EnInsert(ch);
   }
+  for (int a = 0; a < 128; ++a) c.transpose[a] = kNoTranspose;
+  if (model == CostModel::kArAr) {
+    for (const char v : kVowelLetters) {
+      c.del[Idx(v)] = c.ins[Idx(v)] = kArArVowelIndel;
+      c.transpose[Idx(v)] = kArArVowelTranspose;
+    }
+    for (const char g : {'E', 'H'}) c.del[Idx(g)] = c.ins[Idx(g)] = kArArGutturalIndel;
+    for (const PairCost& p : kArArPairCosts) c.sub[Idx(p.a)][Idx(p.b)] = c.sub[Idx(p.b)][Idx(p.a)] = p.cost;
+  }
   auto apply = [&](const LearnedCost* table, size_t n) {
     for (size_t i = 0; i < n; ++i) {
       const LearnedCost& l = table[i];
@@ -205,20 +246,51 @@ EditCosts MakeDefault(CostModel model) {
   return c;
 }
 
+// Rows of the edit-distance table live on the stack for names up to this many symbols (longer strings
+// fall back to the heap): the lookup scores tens of candidates per query.
+constexpr size_t kStackRow = 64;
+
+// A row buffer of n doubles: on the stack when small.
+class Row {
+ public:
+  explicit Row(size_t n) {
+    if (n > kStackRow) heap_.resize(n);
+    p_ = n > kStackRow ? heap_.data() : stack_;
+  }
+  double& operator[](size_t i) { return p_[i]; }
+  double* data() { return p_; }
+
+ private:
+  double stack_[kStackRow];
+  std::vector<double> heap_;
+  double* p_;
+};
+
 double WeightedDistance(std::string_view a, std::string_view b, const EditCosts& c) {
   const size_t n = a.size(), m = b.size();
-  std::vector<double> prev(m + 1), cur(m + 1);
+  Row r0(m + 1), r1(m + 1), r2(m + 1);
+  double* prev2 = r0.data();
+  double* prev = r1.data();
+  double* cur = r2.data();
   prev[0] = 0;
   for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + c.ins[Idx(b[j - 1])];
   for (size_t i = 1; i <= n; ++i) {
-    cur[0] = prev[0] + c.del[Idx(a[i - 1])];
+    const size_t ai = Idx(a[i - 1]);
+    cur[0] = prev[0] + c.del[ai];
     for (size_t j = 1; j <= m; ++j) {
-      double best = prev[j - 1] + c.sub[Idx(a[i - 1])][Idx(b[j - 1])];
-      best = std::min(best, prev[j] + c.del[Idx(a[i - 1])]);
-      best = std::min(best, cur[j - 1] + c.ins[Idx(b[j - 1])]);
+      const size_t bj = Idx(b[j - 1]);
+      double best = prev[j - 1] + c.sub[ai][bj];
+      best = std::min(best, prev[j] + c.del[ai]);
+      best = std::min(best, cur[j - 1] + c.ins[bj]);
+      // Two adjacent symbols swapped (يد / دي).
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2])
+        best = std::min(best, prev2[j - 2] + std::min(c.transpose[ai], c.transpose[Idx(a[i - 2])]));
       cur[j] = best;
     }
-    std::swap(prev, cur);
+    double* t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
   return prev[m];
 }
@@ -236,27 +308,50 @@ double Similarity(std::string_view a, std::string_view b, const EditCosts& c) {
 
 }  // namespace
 
-std::string ArabicSymbols(std::string_view arabic) {
+namespace {
+
+// A word-final ه after at least two letters (a word of this many symbols) is read as a vowel.
+constexpr size_t kMinSymbolsForFinalHaVowel = 3;
+
+// Symbols of Arabic text. `per_word`: spaces end words, a word-final ه is read as the vowel e (a final
+// ه marks a final vowel in a foreign name: بونيه, روسه) and تش is merged only inside a word.
+std::string Symbolize(std::string_view arabic, bool per_word) {
   std::string out;
   const auto* p = reinterpret_cast<const uint8_t*>(arabic.data());
   const int32_t n = static_cast<int32_t>(arabic.size());
   int32_t i = 0;
+  size_t word_start = 0;
+  auto end_word = [&] {
+    if (out.size() >= word_start + kMinSymbolsForFinalHaVowel && out.back() == 'h') out.back() = 'e';
+    word_start = out.size();
+  };
   while (i < n) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) continue;
-    if (char s = ArabicSymbol(c)) {
+    if (per_word && c == ' ') {
+      end_word();
+      continue;
+    }
+    if (const char s = ArabicSymbol(c)) {
       // تش spells English ch / Slavic č as one sound (بوتشه Büche, فوليتش Vulić).
-      if (s == 'S' && !out.empty() && out.back() == 't') {
+      if (s == 'S' && out.size() > word_start && out.back() == 't') {
         out.back() = 'C';
         continue;
       }
       out += s;
     }
   }
+  if (per_word) end_word();
   Collapse(&out);
   return out;
 }
+
+}  // namespace
+
+std::string ArabicSymbols(std::string_view arabic) { return Symbolize(arabic, /*per_word=*/false); }
+
+std::string ArabicVariantSymbols(std::string_view arabic) { return Symbolize(arabic, /*per_word=*/true); }
 
 std::string EnglishSymbols(std::string_view english) {
   std::string folded;
@@ -370,15 +465,17 @@ double KeySimilarity(std::string_view a, std::string_view b) {
   if (a.empty() && b.empty()) return 1.0;
   if (a.empty() || b.empty()) return 0.0;
   const size_t n = a.size(), m = b.size();
-  std::vector<size_t> prev(m + 1), cur(m + 1);
-  for (size_t j = 0; j <= m; ++j) prev[j] = j;
+  Row r0(m + 1), r1(m + 1);
+  double* prev = r0.data();
+  double* cur = r1.data();
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<double>(j);
   for (size_t i = 1; i <= n; ++i) {
-    cur[0] = i;
+    cur[0] = static_cast<double>(i);
     for (size_t j = 1; j <= m; ++j)
       cur[j] = std::min({prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1});
     std::swap(prev, cur);
   }
-  return 1.0 - static_cast<double>(prev[m]) / static_cast<double>(std::max(n, m));
+  return 1.0 - prev[m] / static_cast<double>(std::max(n, m));
 }
 
 }  // namespace nazir::names::internal

@@ -20,6 +20,10 @@ namespace nazir::names::internal {
 // Symbols of one Arabic word (any letters; harakat, tatweel and unknown characters dropped).
 std::string ArabicSymbols(std::string_view arabic);
 
+// Symbols of Arabic text (one or more words) for comparing two Arabic spellings of a name: as
+// ArabicSymbols, but a word-final ه after two or more letters is the vowel e (بونيه, روسه).
+std::string ArabicVariantSymbols(std::string_view arabic);
+
 // Symbols of one English word (case, diacritics, hyphens and apostrophes ignored; multigraphs such as
 // sh, ch, th, ph, gh, kh, ck, qu, x and soft c resolved).
 std::string EnglishSymbols(std::string_view english);
@@ -48,6 +52,9 @@ struct EditCosts {
   double sub[128][128];
   double del[128];
   double ins[128];
+  // Swapping two adjacent different symbols (يد / دي) costs min(transpose[x], transpose[y]) (two edits
+  // when that is cheaper).
+  double transpose[128];
 };
 
 // The costs the similarities below use: the hand-set table (docs/ARABIC.md, Editex letter groups)

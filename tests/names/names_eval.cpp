@@ -1,11 +1,16 @@
 // names_eval: measures the real C++ name matcher on the names-dev lists (not a unit test; it reads
-// data outside the repo given on the command line). Driven by scripts/eval_names.py.
+// data outside the repo given on the command line). Driven by scripts/eval_names.sh.
 //
 //   names_eval rank WIKIDATA_TSV [--half train|test] [--queries N] [--pool N] [--errors K]
 //     Transliteration ranking: each Arabic word against POOL English names including the right one.
-//   names_eval variants VARIANTS_TSV [--half train|test] [--errors K] [--store FILE.db]
-//     (--store: import the glossary into a store and look up as `nazir glossary lookup` does)
-//     Variant lookup (see RunVariants).
+//   names_eval variants VARIANTS_TSV [--half train|test] [--errors K] [--store FILE.db] [--exclude REVIEW_TSV]
+//     (--store: import the glossary into a store and look up as `nazir glossary lookup` does;
+//     --exclude: drop the spellings a review file lists (columns english, arabic_spelling, ...; lines
+//     starting with # ignored), as queries and as the imported spelling: scripts/eval_data/variants_review.tsv)
+//     Variant lookup (see RunVariants). Tuning aids: --sweep 1 (top-1 and false positives per threshold,
+//     with the index misses and rank misses), --dump FILE (every candidate's score parts).
+//   names_eval learn WIKIDATA_TSV --variants VARIANTS_TSV   fitted edit costs (learned_costs.inc)
+//   names_eval probe FILE   "query<TAB>arabic<TAB>english" lines -> the matcher's two scores
 //
 // Split: every row belongs to half "train" or "test" by FNV-1a hash of its lower-cased English name
 // (all spellings of one name fall in the same half). Tuning used only the train half; report test.
@@ -97,8 +102,10 @@ struct Args {
   std::string mode, path, half = "test";
   std::string variants;  // learn: variants.tsv, whose train half gives the Arabic-Arabic pairs
   int queries = 2000, pool = 1000, errors = 20;
-  bool sweep = false, explore = false;
+  bool sweep = false;
+  std::string dump;  // variants: every candidate of every query with its score parts, to this file
   std::string store;  // variants: look up through a store (corpus::LookupGlossary, what the CLI does)
+  std::string exclude;  // variants: review file of spellings that are not a spelling of the row's name
   uint32_t seed = 20240601;
 };
 
@@ -115,12 +122,13 @@ Args Parse(int argc, char** argv) {
     const std::string k = argv[i], v = argv[i + 1];
     if (k == "--half") a.half = v;
     else if (k == "--store") a.store = v;
+    else if (k == "--exclude") a.exclude = v;
     else if (k == "--variants") a.variants = v;
     else if (k == "--queries") a.queries = std::atoi(v.c_str());
     else if (k == "--pool") a.pool = std::atoi(v.c_str());
     else if (k == "--errors") a.errors = std::atoi(v.c_str());
     else if (k == "--sweep") a.sweep = v == "1";
-    else if (k == "--explore") a.explore = v == "1";
+    else if (k == "--dump") a.dump = v;
     else if (k == "--seed") a.seed = static_cast<uint32_t>(std::atoi(v.c_str()));
   }
   return a;
@@ -178,14 +186,34 @@ int RunRank(const Args& args) {
 // "not in the glossary" (1 of 4). Each in-glossary name is imported as an entry with its English form
 // and its FIRST Arabic spelling; its other spellings are looked up (top-1 = the entry ranks first).
 // Every spelling of an out-of-glossary name is looked up too: any hit is a false positive.
+// (lower-cased English name, Arabic spelling) pairs a review file rejects.
+std::set<std::pair<std::string, std::string>> ReadExclusions(const std::string& path) {
+  std::set<std::pair<std::string, std::string>> out;
+  if (path.empty()) return out;
+  for (const auto& r : ReadTsv(path)) {
+    if (r.size() < 2 || r[0].empty() || r[0][0] == '#') continue;
+    out.insert({Lower(r[0]), r[1]});
+  }
+  return out;
+}
+
 int RunVariants(const Args& args) {
   const auto rows = ReadTsv(args.path);
+  const auto excluded = ReadExclusions(args.exclude);
+  size_t dropped = 0;
   std::vector<nazir::GlossaryEntry> entries;
   std::vector<std::pair<std::string, size_t>> in_queries;  // spelling, entry index
   std::vector<std::pair<std::string, std::string>> out_queries;  // spelling, its english
   for (const auto& r : rows) {
     if (r.size() < 3 || HalfOf(r[0]) != args.half) continue;
-    const std::vector<std::string> sp = Split(r[2], '|');
+    std::vector<std::string> sp;
+    for (std::string& x : Split(r[2], '|')) {
+      if (excluded.count({Lower(r[0]), x})) {
+        ++dropped;
+        continue;
+      }
+      sp.push_back(std::move(x));
+    }
     if (sp.size() < 2) continue;
     const bool in = (Hash("glossary:" + Lower(r[0])) % 4) != 0;
     if (in) {
@@ -218,19 +246,26 @@ int RunVariants(const Args& args) {
   }
   std::printf("out-of-glossary spellings also spelling an in-glossary name (excluded from FP): %zu\n",
               ambiguous.size());
+  if (!args.exclude.empty()) std::printf("spellings dropped by the review file: %zu\n", dropped);
   nazir::names::GlossaryIndex index;
   index.Add(entries);
-  if (args.explore) {
-    // Dumps s_ar, s_en of each query against every entry: query_kind(in/out) qid entry right s_ar s_en
+  if (!args.dump.empty()) {
+    // One line per (query, candidate): in|out, query number, right entry (0/1), ScoreEntry score at
+    // threshold 0, MatchArabicStem and MatchName of the whole query and spellings, MatchKind, query,
+    // the entry's Arabic spelling and English name. For studying score combinations off line.
     const auto& m = nazir::names::NameMatcher::Get();
-    FILE* f = std::fopen("/tmp/names_explore.tsv", "w");
+    FILE* f = std::fopen(args.dump.c_str(), "w");
+    if (f == nullptr) {
+      std::cerr << "cannot write " << args.dump << "\n";
+      return 1;
+    }
     int qid = 0;
     auto dump = [&](const std::string& q, long want, const char* kind) {
-      for (size_t i = 0; i < entries.size(); ++i) {
-        const double sa = m.MatchArabic(q, entries[i].arabic[0].text);
-        const double se = m.MatchName(q, entries[i].english);
-        if (sa < 0.5 && se < 0.5) continue;
-        std::fprintf(f, "%s\t%d\t%zu\t%d\t%.4f\t%.4f\n", kind, qid, i, static_cast<long>(i) == want, sa, se);
+      for (size_t i : index.Candidates(q)) {
+        const auto h = nazir::names::ScoreEntry(q, entries[i], 0.0);
+        std::fprintf(f, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s\t%s\n", kind, qid, static_cast<long>(i) == want,
+                     h ? h->score : 0.0, m.MatchArabicStem(q, entries[i].arabic[0].text), m.MatchName(q, entries[i].english),
+                     h ? static_cast<int>(h->how) : -1, q.c_str(), entries[i].arabic[0].text.c_str(), entries[i].english.c_str());
       }
       ++qid;
     };
@@ -247,6 +282,9 @@ int RunVariants(const Args& args) {
     for (const auto& [q, want] : in_queries) {
       const auto hits = index.Lookup(q, 1, 0.0);
       in_best.push_back(hits.empty() ? std::make_pair(-1.0, false) : std::make_pair(hits[0].score, hits[0].entry == want));
+      if (!hits.empty() && hits[0].entry == want)
+        std::printf("INBEST\t%.3f\t%s\t%s/%s\n", hits[0].score, q.c_str(), entries[want].english.c_str(),
+                    entries[want].arabic[0].text.c_str());
       if (!hits.empty() && hits[0].entry != want) {
         const auto direct = nazir::names::ScoreEntry(q, entries[want], 0.0);
         std::printf("RANKMISS\t%s\twant %s/%s %.3f\tgot %s/%s %.3f\n", q.c_str(), entries[want].english.c_str(),
@@ -267,13 +305,16 @@ int RunVariants(const Args& args) {
     for (const auto& [q, en] : out_queries) {
       const auto hits = index.Lookup(q, 1, 0.0);
       out_best.push_back(hits.empty() ? -1.0 : hits[0].score);
+      if (!hits.empty())
+        std::printf("OUTBEST\t%.3f\t%s (%s)\tgot %s/%s\n", hits[0].score, q.c_str(), en.c_str(),
+                    entries[hits[0].entry].english.c_str(), entries[hits[0].entry].arabic[0].text.c_str());
     }
     std::printf("index misses (right entry not among candidates): %d of %zu\n", index_misses, in_queries.size());
-    for (double t = 0.70; t < 0.96; t += 0.01) {
+    for (double t = 0.70; t < 0.96; t += 0.0025) {
       int ok = 0, fp = 0;
       for (const auto& [s, right] : in_best) ok += (right && s >= t);
       for (double s : out_best) fp += (s >= t);
-      std::printf("t=%.2f top1=%.4f fp=%.4f\n", t, static_cast<double>(ok) / in_best.size(),
+      std::printf("t=%.4f top1=%.4f fp=%.4f\n", t, static_cast<double>(ok) / in_best.size(),
                   static_cast<double>(fp) / out_best.size());
     }
     return 0;
@@ -336,8 +377,8 @@ int RunVariants(const Args& args) {
                   entries[t.entry].arabic[0].text.c_str(), t.score);
     }
   }
-  std::printf("variants half=%s entries=%zu queries=%zu top1=%.4f out_queries=%zu fp_rate=%.4f\n",
-              args.half.c_str(), entries.size(), in_queries.size(),
+  std::printf("variants%s half=%s entries=%zu queries=%zu top1=%.4f out_queries=%zu fp_rate=%.4f\n",
+              args.exclude.empty() ? "" : " (reviewed)", args.half.c_str(), entries.size(), in_queries.size(),
               static_cast<double>(correct) / std::max<size_t>(1, in_queries.size()), out_queries.size(),
               static_cast<double>(fp) / std::max<size_t>(1, out_queries.size()));
   return 0;

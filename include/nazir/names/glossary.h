@@ -26,6 +26,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -120,13 +121,48 @@ std::vector<LookupKey> EntryKeys(const GlossaryEntry& entry);
 // Keys to probe for a query (any of them hitting an entry key makes the entry a candidate).
 std::vector<LookupKey> QueryKeys(std::string_view query);
 
+// A query analysed once for scoring many entries: its normalized forms, CLDR counterparts, clitic
+// analyses, phonetic symbols and keys (of the whole query and of every run of its words). Scoring
+// with it gives the same results as scoring with the query text. Cheap to copy; immutable, so it may
+// be shared between threads.
+//
+//   const nazir::names::PreparedQuery q("لستلولتنبرج");
+//   for (const GlossaryEntry* e : candidates) if (auto hit = ScoreEntry(q, *e)) ...
+class PreparedQuery {
+ public:
+  explicit PreparedQuery(std::string_view query);
+
+  // The query as given.
+  const std::string& text() const;
+  // True when the query is Arabic (scored against Arabic spellings by Arabic-Arabic similarity and
+  // against English ones by transliteration), false for English.
+  bool arabic() const;
+
+  struct Impl;  // defined in glossary_lookup.cpp
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
 // Scores one entry against a query; nullopt when under `threshold`.
 std::optional<LookupHit> ScoreEntry(std::string_view query, const GlossaryEntry& entry,
                                     double threshold = DefaultLookupThreshold());
+std::optional<LookupHit> ScoreEntry(const PreparedQuery& query, const GlossaryEntry& entry,
+                                    double threshold = DefaultLookupThreshold());
+
+// ScoreEntry by transliteration alone, without the exact, normalized and gazetteer checks: for a
+// candidate that an index reached through consonant keys only, which therefore shares no normalized
+// form with the query (every normalized form of an entry is one of its "norm" keys).
+std::optional<LookupHit> ScoreTransliteration(const PreparedQuery& query, const GlossaryEntry& entry,
+                                              double threshold = DefaultLookupThreshold());
 
 // Scores `candidates` against a query, best first, at most `limit` hits (limit <= 0: all); hit.entry
 // indexes `candidates`.
 std::vector<LookupHit> RankEntries(std::string_view query,
+                                   const std::vector<const GlossaryEntry*>& candidates, int limit,
+                                   double threshold = DefaultLookupThreshold());
+std::vector<LookupHit> RankEntries(const PreparedQuery& query,
                                    const std::vector<const GlossaryEntry*>& candidates, int limit,
                                    double threshold = DefaultLookupThreshold());
 

@@ -7,11 +7,18 @@
 //
 //   const auto& m = nazir::names::NameMatcher::Get();
 //   auto r = m.MatchWord("لستولتنبرغ", "Stoltenberg");  // r.score ~0.9, r.stem == "ستولتنبرغ"
+//
+// A name matched against many others (a lookup query against candidate entries) is analysed once:
+//
+//   const nazir::names::PreparedArabic q("لستولتنبرج");
+//   double s = m.MatchArabicStem(q, "ستولتنبرغ");   // the same score as m.MatchArabicStem("لستولتنبرج", ...)
 #ifndef NAZIR_NAMES_MATCHER_H_
 #define NAZIR_NAMES_MATCHER_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nazir::names {
 
@@ -19,6 +26,40 @@ struct WordMatch {
   double score = 0.0;   // 0..1, 1 = same name
   std::string stem;     // the Arabic analysis that matched best (clitics removed), original letters
   int clitic_bytes = 0; // bytes of proclitic stripped from the Arabic token
+};
+
+// An Arabic name (one or more words, proclitics allowed) analysed once: the clitic analyses of its
+// words with their phonetic symbols and keys. Matching it gives the same scores as matching its text;
+// it only saves the repeated analysis. Immutable once built, so it may be shared between threads.
+class PreparedArabic {
+ public:
+  explicit PreparedArabic(std::string_view arabic);
+
+  // The name as given.
+  const std::string& text() const { return text_; }
+  // Its whitespace-separated words.
+  const std::vector<std::string>& words() const { return words_; }
+
+ private:
+  friend class NameMatcher;
+  // One clitic analysis of a word (or of the whole token for Arabic-Arabic matching).
+  struct Form {
+    std::string symbols;     // phonetic symbols of the stem (phonetic.h)
+    std::string key;         // their consonant-class key
+    int clitics = 0;         // proclitic morphemes stripped
+    size_t prefix_bytes = 0; // bytes of the token they took
+    bool article_only = false;  // the stripped prefix is exactly the article ال
+  };
+  using Forms = std::vector<Form>;
+  // Every clitic analysis of `token`, each followed by `rest`; Arabic-Arabic symbols (for two spellings)
+  // or Arabic-English ones.
+  static Forms Analyse(std::string_view token, std::string_view rest, bool arabic_arabic);
+
+  std::string text_;
+  std::vector<std::string> words_;
+  std::vector<Forms> word_forms_;  // per word, Arabic-English symbols (MatchWord, MatchName)
+  std::vector<Forms> pair_forms_;  // words i and i+1 written together (عبد الله ~ Abdullah)
+  Forms token_forms_;              // first word's analyses + the other words, Arabic-Arabic symbols
 };
 
 class NameMatcher {
@@ -33,6 +74,7 @@ class NameMatcher {
   // Similarity of a multi-word Arabic span and a multi-word English name (word-aligned, monotone;
   // unmatched words cost). "ينس ستولتنبرغ" ~ "Jens Stoltenberg".
   double MatchName(std::string_view arabic, std::string_view english) const;
+  double MatchName(const PreparedArabic& arabic, std::string_view english) const;
 
   // Similarity of two Arabic spellings of one name (ستولتنبرغ ~ ستلولتنبرج), for folding variants.
   double MatchArabic(std::string_view a, std::string_view b) const;
@@ -41,12 +83,13 @@ class NameMatcher {
   // spelling of a name (a stem: only its article may be stripped). Unlike MatchArabic, never strips
   // و/ب/ل/ك/ف from `stem` (لارشر is not ل + ارشر).
   double MatchArabicStem(std::string_view token, std::string_view stem) const;
+  double MatchArabicStem(const PreparedArabic& token, std::string_view stem) const;
 
   // Similarity of two English spellings of one name (Gaddafi ~ Qadhafi), same scale.
   double MatchEnglish(std::string_view a, std::string_view b) const;
 
  private:
-  double ArabicSimilarity(std::string_view a, std::string_view b, bool strip_b) const;
+  double ArabicSimilarity(const PreparedArabic& a, std::string_view b, bool strip_b) const;
 };
 
 }  // namespace nazir::names
