@@ -122,6 +122,47 @@ TEST(NameMatcher, ArabicVariantsOfOneName) {
   EXPECT_GE(m.MatchArabicStem("ولارشر", "لارشر"), 0.9);
 }
 
+// Two Arabic spellings of one foreign name differ in how they write it, not in what they hear: a lookup
+// of one finds an entry that stores the other.
+TEST(NameMatcher, ArabicSpellingVariantsReachTheLookupThreshold) {
+  const NameMatcher& m = NameMatcher::Get();
+  struct Case {
+    const char* query;
+    const char* stored;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"ميركيل", "ميركل"},        // a long vowel written or not
+           {"فيودور", "فويدور"},       // two long vowels swapped
+           {"ريشتر", "ريختر"},         // German ch: ش or خ
+           {"إيبرهارد", "إيبرهارت"},   // final devoicing: د or ت
+           {"مونيه", "مونيت"},         // French final -et: silent (ه) or read (ت)
+           {"هايدغر", "هايدجر"},       // g: غ or ج
+           {"نيتشة", "نيتشه"},         // ة or ه
+       }) {
+    EXPECT_GE(m.MatchArabicStem(c.query, c.stored), DefaultLookupThreshold()) << c.query << " " << c.stored;
+  }
+}
+
+TEST(NameMatcher, ArabicConsonantsEitherSpellingKeepsSeparateNames) {
+  const NameMatcher& m = NameMatcher::Get();
+  // ع and ح are letters both spellings of a name keep: الرياض (Riyadh) is not العريض (Laarayedh).
+  EXPECT_LT(m.MatchArabicStem("الرياض", "العريض"), DefaultLookupThreshold() - 0.05);
+  EXPECT_LT(m.MatchArabicStem("القطان", "القحطاني"), DefaultLookupThreshold());
+  EXPECT_GT(m.MatchArabicStem("ميركيل", "ميركل"), m.MatchArabicStem("ميركيل", "ماركيز"));
+}
+
+TEST(NameMatcher, PreparedArabicScoresAsItsText) {
+  const NameMatcher& m = NameMatcher::Get();
+  const PreparedArabic q("والسراج");
+  EXPECT_EQ(q.words().size(), 1u);
+  for (const char* stem : {"السراج", "سراج", "ستولتنبرغ"}) {
+    EXPECT_DOUBLE_EQ(m.MatchArabicStem(q, stem), m.MatchArabicStem("والسراج", stem)) << stem;
+  }
+  for (const char* english : {"al-Sarraj", "Fayez al-Sarraj", "Stoltenberg"}) {
+    EXPECT_DOUBLE_EQ(m.MatchName(q, english), m.MatchName("والسراج", english)) << english;
+  }
+}
+
 TEST(TranslitKeys, ArabicAndEnglishSkeletonsAgree) {
   EXPECT_EQ(ArabicKey("ستولتنبرغ"), EnglishKey("Stoltenberg"));
   EXPECT_EQ(ArabicKey("بومبيو"), EnglishKey("Pompeo"));  // Arabic has no p: ب and p share a class
@@ -282,6 +323,55 @@ TEST_F(Lookup, FindsEntriesAndSaysHow) {
     EXPECT_EQ(english, c.english) << c.query;
     EXPECT_EQ(MatchKindName(how), MatchKindName(c.how)) << c.query;
   }
+}
+
+TEST_F(Lookup, AGivenNameAloneRanksUnderASurname) {
+  const auto surname = index_.Lookup("ستولتنبرغ", 1, 0.0);
+  const auto given = index_.Lookup("ينس", 1, 0.0);
+  ASSERT_FALSE(surname.empty());
+  ASSERT_FALSE(given.empty());
+  EXPECT_EQ(index_.entry(surname[0].entry).english, "Jens Stoltenberg");
+  EXPECT_EQ(index_.entry(given[0].entry).english, "Jens Stoltenberg");
+  EXPECT_LT(given[0].score, surname[0].score);
+}
+
+TEST_F(Lookup, PreparedQueryScoresEveryEntryAsTheQueryText) {
+  for (const char* q : {"والسراج", "ستلولتنبرج", "الهند", "jens stoltenberg", "ماكرون"}) {
+    const PreparedQuery prepared(q);
+    for (size_t i = 0; i < index_.size(); ++i) {
+      const auto a = ScoreEntry(prepared, index_.entry(i), 0.0);
+      const auto b = ScoreEntry(q, index_.entry(i), 0.0);
+      ASSERT_EQ(a.has_value(), b.has_value()) << q;
+      if (!a) continue;
+      EXPECT_DOUBLE_EQ(a->score, b->score) << q;
+      EXPECT_EQ(a->how, b->how) << q;
+      EXPECT_EQ(a->matched, b->matched) << q;
+    }
+  }
+}
+
+TEST_F(Lookup, TransliterationAloneIgnoresNormalizedMatches) {
+  const GlossaryEntry nato = Entry("NATO", {"حلف شمال الأطلسي"}, "ORG");
+  const PreparedQuery q("حلف شمال الاطلسي");
+  const auto full = ScoreEntry(q, nato);
+  const auto translit = ScoreTransliteration(q, nato);
+  ASSERT_TRUE(full && translit);
+  EXPECT_EQ(full->how, MatchKind::kNormalized);
+  EXPECT_EQ(translit->how, MatchKind::kTransliteration);
+}
+
+// A store scores the spellings its key rows name before fetching an entry: every spelling that produces a
+// key keeps its own row, even when another spelling of the entry produces the same key.
+TEST(EntryKeys, EverySpellingKeepsItsRowOfASharedKey) {
+  const GlossaryEntry e = Entry("Stoltenberg", {"ستولتنبرغ", "ستولتنبرج"}, "PER");
+  const std::string key = ArabicKey("ستولتنبرغ");
+  ASSERT_EQ(key, EnglishKey("Stoltenberg"));
+  std::vector<std::string> variants;
+  for (const LookupKey& k : EntryKeys(e))
+    if (k.kind == "cons" && k.key == key) variants.push_back(k.variant);
+  EXPECT_TRUE(Contains(variants, "Stoltenberg"));
+  EXPECT_TRUE(Contains(variants, "ستولتنبرغ"));
+  EXPECT_TRUE(Contains(variants, "ستولتنبرج"));
 }
 
 TEST_F(Lookup, NothingForUnrelatedNames) {
