@@ -53,33 +53,53 @@ void MergeVariants(std::vector<TermVariant>& into, const std::vector<TermVariant
 
 }  // namespace
 
-std::function<bool(std::string_view, std::string_view)> LexiconTranslates(
-    std::shared_ptr<const align::Lexicon> lexicon) {
-  return [lexicon = std::move(lexicon)](std::string_view arabic, std::string_view english) {
-    const std::optional<uint32_t> id = lexicon->EnglishId(align::EnglishStem(Lower(english)));
-    if (!id) return false;
+namespace {
+
+class LexiconWordTranslator : public names::WordTranslator {
+ public:
+  explicit LexiconWordTranslator(std::shared_ptr<const align::Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+
+  std::string EnglishKey(std::string_view english) const override {
+    std::string stem = align::EnglishStem(Lower(english));
+    return lexicon_->EnglishId(stem) ? stem : std::string();
+  }
+
+  std::vector<std::string> EnglishKeys(std::string_view arabic) const override {
+    std::vector<std::string> out;
     const std::string key = text::Normalizer::Get().Key(arabic, Lang::kAr);
     const std::string bare = align::StripArabicArticle(key);
     for (const align::ArabicAnalysis& a : align::AnalyzeArabic(key)) {
       // Readings that strip only the article and suffixes: a stem the key (or the key without its
       // article) begins with.
       if (key.compare(0, a.stem.size(), a.stem) != 0 && bare.compare(0, a.stem.size(), a.stem) != 0) continue;
-      const std::vector<uint32_t>* ids = lexicon->Find(a.stem);
-      if (ids && std::find(ids->begin(), ids->end(), *id) != ids->end()) return true;
+      if (const std::vector<uint32_t>* ids = lexicon_->Find(a.stem)) {
+        for (uint32_t id : *ids) out.push_back(lexicon_->English(id));
+      }
     }
-    return false;
-  };
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  std::shared_ptr<const align::Lexicon> lexicon_;
+};
+
+}  // namespace
+
+std::shared_ptr<const names::WordTranslator> LexiconTranslator(std::shared_ptr<const align::Lexicon> lexicon) {
+  return std::make_shared<LexiconWordTranslator>(std::move(lexicon));
 }
 
 StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::MiningOptions& options) {
   GlossaryBuildReport report;
   names::MiningOptions mining = options;
-  if (!mining.translates) {
+  if (!mining.translator) {
     // A missing dictionary is not an error here: the names that need it are left out (the report says so).
     auto lexicon = align::Lexicon::LoadFreeDict(align::Lexicon::DefaultDictDir());
-    if (lexicon.ok()) mining.translates = LexiconTranslates(std::make_shared<const align::Lexicon>(std::move(*lexicon)));
+    if (lexicon.ok()) mining.translator = LexiconTranslator(std::make_shared<const align::Lexicon>(std::move(*lexicon)));
   }
-  report.translation = static_cast<bool>(mining.translates);
+  report.translation = mining.translator != nullptr;
   std::unordered_map<int64_t, std::string> doc_names;
   auto docs = store.ListDocuments();
   if (!docs.ok()) return docs.status();

@@ -134,7 +134,7 @@ const std::unordered_set<std::string>& ArabicStopWords() {
       "لدى", "الي", "علي", "عند", "اي", "كل", "بعض", "غير", "هو", "هي", "انه", "انها", "الا",
       "اذ", "اذا", "بان", "لان", "حيث", "ايضا", "وكذلك", "بشان", "اجل", "ضمن", "نحو", "لقاء",
       "وزير", "رئيس", "الرئيس", "السيد", "السيده", "الوزير", "العام", "الخاص", "لكن", "ولكن",
-      "لكنه", "لكنها", "لكنهم", "كذلك"};
+      "لكنه", "لكنها", "لكنهم", "كذلك", "وهو", "وهي"};
   return *s;
 }
 
@@ -152,9 +152,10 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Institution head nouns whose institutional sense FreeDict (one sense per headword) lacks, with the
-// Arabic heads that render them (normalized keys): department ~ وزارة, corporation ~ مؤسسة, guard ~ حرس.
-// A link through this table covers the word but is no evidence on its own (every ministry is a وزارة).
+// Head nouns of names (institutions, buildings, landforms, events) with the Arabic heads that render
+// them (normalized keys), where FreeDict (one sense per headword) lacks the sense: department ~ وزارة,
+// corporation ~ مؤسسة, guard ~ حرس, ocean ~ محيط. A link through this table covers the word but is no
+// evidence on its own (every ministry is a وزارة).
 const std::unordered_map<std::string, std::vector<std::string>>& OrgHeadEquivalents() {
   static const auto* m = [] {
     const std::vector<std::pair<std::string, std::vector<std::string>>> raw = {
@@ -169,7 +170,18 @@ const std::unordered_map<std::string, std::vector<std::string>>& OrgHeadEquivale
         {"front", {"جبهة"}}, {"movement", {"حركة"}}, {"union", {"اتحاد"}}, {"alliance", {"تحالف", "حلف"}},
         {"coalition", {"تحالف"}}, {"bank", {"بنك", "مصرف"}}, {"court", {"محكمة"}},
         {"government", {"حكومة"}}, {"league", {"جامعة", "رابطة"}}, {"university", {"جامعة"}},
-        {"brigade", {"لواء", "كتيبة"}}, {"brigades", {"كتائب", "ألوية"}}};
+        {"brigade", {"لواء", "كتيبة"}}, {"brigades", {"كتائب", "ألوية"}}, {"house", {"بيت", "دار", "مجلس"}},
+        {"association", {"جمعية", "رابطة", "اتحاد"}}, {"society", {"جمعية"}}, {"federation", {"اتحاد"}},
+        {"institute", {"معهد"}}, {"center", {"مركز"}}, {"centre", {"مركز"}}, {"hospital", {"مستشفى"}},
+        {"university", {"جامعة"}}, {"college", {"كلية"}}, {"school", {"مدرسة"}}, {"church", {"كنيسة"}},
+        {"museum", {"متحف"}}, {"airport", {"مطار"}}, {"police", {"شرطة"}}, {"embassy", {"سفارة"}},
+        {"declaration", {"إعلان"}}, {"agreement", {"اتفاق", "اتفاقية"}}, {"accord", {"اتفاق", "اتفاقية"}},
+        {"accords", {"اتفاقيات", "اتفاقات"}}, {"treaty", {"معاهدة"}}, {"conference", {"مؤتمر"}},
+        {"summit", {"قمة"}}, {"war", {"حرب"}}, {"ocean", {"محيط"}}, {"sea", {"بحر"}}, {"river", {"نهر"}},
+        {"lake", {"بحيرة"}}, {"gulf", {"خليج"}}, {"bay", {"خليج"}}, {"island", {"جزيرة"}},
+        {"islands", {"جزر"}}, {"peninsula", {"جزيرة"}}, {"mountains", {"جبال"}}, {"mount", {"جبل"}},
+        {"valley", {"وادي"}}, {"desert", {"صحراء"}}, {"strait", {"مضيق"}}, {"canal", {"قناة"}},
+        {"coast", {"ساحل"}}, {"basin", {"حوض"}}};
     auto* out = new std::unordered_map<std::string, std::vector<std::string>>;
     for (const auto& [en, ars] : raw)
       for (const std::string& a : ars) (*out)[en].push_back(ArKey(a));
@@ -217,6 +229,30 @@ const std::unordered_set<std::string>& LabelNouns() {
       "resolution", "resolutions", "article", "articles", "decree", "law", "chapter", "section",
       "paragraph", "clause", "flight"};
   return *s;
+}
+
+// Head words that say what a translated name names beyond EnglishOrgWords and PlaceHeadWords:
+// institutions, buildings, events, landforms (University of Leeds, Second World War, Mount Vinson).
+const std::unordered_set<std::string>& TranslatedNameHeads() {
+  static const auto* s = new std::unordered_set<std::string>{
+      "hospital", "college", "school", "academy", "church", "cathedral", "mosque", "museum", "airport",
+      "center", "centre", "laboratory", "airlines", "airways", "society", "police", "navy", "service",
+      "embassy", "station", "port", "harbour", "harbor", "bridge", "war", "treaty", "accord", "accords",
+      "games", "cup", "mount", "cape", "province", "region", "district", "county", "city",
+      "kingdom", "republic", "empire", "state", "states", "nations", "ministries", "forces"};
+  return *s;
+}
+
+bool IsNameHead(const std::string& lower) {
+  return EnglishOrgWords().count(lower) || PlaceHeadWords().count(lower) || TranslatedNameHeads().count(lower);
+}
+
+// English adjective endings (national, presidential, military, Islamic, Libyan, Lebanese, eastern): a
+// word an Arabic nisba adjective can render.
+bool LooksAdjectiveLike(const std::string& lower) {
+  for (std::string_view suf : {"al", "ic", "an", "ese", "ish", "ary", "ive", "ern", "ous"})
+    if (lower.size() > suf.size() + 2 && EndsWith(lower, suf)) return true;
+  return false;
 }
 
 // English adjective endings of peoples and creeds (Libyan, Islamic, Lebanese, Turkish; plural -s too):
@@ -410,7 +446,16 @@ struct EnSpanInfo {
 };
 
 // Type evidence from an Arabic span and the token before it.
+// A word list as normalized keys (the lists are written as Arabic is: هيئة, not the key هيءه).
+std::unordered_set<std::string> Keys(const std::unordered_set<std::string>& words) {
+  std::unordered_set<std::string> out;
+  for (const std::string& w : words) out.insert(ArKey(w));
+  return out;
+}
+
 void ArabicTypeEvidence(const std::vector<ArToken>& t, size_t i, size_t j, Mention* m) {
+  static const auto* person_titles = new std::unordered_set<std::string>(Keys(ArabicPersonTitles()));
+  static const auto* org_words = new std::unordered_set<std::string>(Keys(ArabicOrgWords()));
   auto bare = [](const std::string& key) {
     // Title words also appear with a conjunction or preposition: والأمين, للرئيس.
     std::vector<std::string> forms = {key};
@@ -419,14 +464,14 @@ void ArabicTypeEvidence(const std::vector<ArToken>& t, size_t i, size_t j, Menti
   };
   if (i > 0) {
     for (const std::string& f : bare(t[i - 1].key)) {
-      if (ArabicPersonTitles().count(f)) {
+      if (person_titles->count(ArKey(f))) {
         ++m->per;
         break;
       }
     }
   }
   for (const std::string& f : bare(t[i].key)) {
-    if (ArabicOrgWords().count(f)) {
+    if (org_words->count(ArKey(f))) {
       ++m->org;
       break;
     }
@@ -630,6 +675,13 @@ std::vector<std::string> DemonymPlaces(const std::string& word) {
   return out;
 }
 
+// Whether an English name (lower case) is written as an acronym in its mentions (UN, NATO).
+bool IsAcronymNorm(const std::string& norm, const std::vector<Mention>& mentions) {
+  for (const Mention& m : mentions)
+    if (m.english_norm == norm) return IsAcronym(m.english);
+  return false;
+}
+
 // "Iraqi", "Libyan", "Moroccan", "Italian", "Libyans": an adjective of a place CLDR knows, not a name.
 bool IsDemonym(const std::string& word) { return !DemonymPlaces(word).empty(); }
 
@@ -776,86 +828,147 @@ bool StartsWithProcliticLetter(std::string_view key) {
   return false;
 }
 
-// Conjunctions and prepositions a token inside a name (not its first) may carry: none, or the ل of
-// the genitive (المؤسسة الوطنية للنفط, القيادة ... لافريقيا).
-bool InnerPrefixOk(std::string_view prefix) { return prefix.empty() || prefix == "ل" || prefix == "لل"; }
+// Proclitics a token inside a name (not its first) may carry: none, the article, or the ل of the
+// genitive (المؤسسة الوطنية للنفط, القيادة ... لافريقيا); no conjunction (وشمال starts another name).
+bool InnerPrefixOk(std::string_view prefix) {
+  return prefix.empty() || prefix == "ال" || prefix == "ل" || prefix == "لل";
+}
 
 class TranslationLinker {
  public:
-  TranslationLinker(const std::function<bool(std::string_view, std::string_view)>& translates, PairLinker& translit)
-      : translates_(translates), translit_(translit) {}
+  TranslationLinker(const WordTranslator& lexicon, PairLinker& translit) : lexicon_(lexicon), translit_(translit) {}
 
-  // The best Arabic span for an English name's content words among the free tokens; invalid when
-  // there is none. `demonym_required`: the name's demonym must link (the Qatari foreign ministry).
+  // Analyses what every name of one pair needs: per Arabic token its clitic readings, the places it is
+  // or is an adjective of, and which words of the English sentence it translates.
+  void Prepare(const std::vector<ArToken>& ar, std::string_view english) {
+    const Gazetteer& gaz = Gazetteer::Get();
+    sentence_.clear();
+    for (const EnToken& t : EnglishTokens(english)) {
+      const std::string w = StripPossessive(t.text);
+      if (text::CountCodePoints(w) >= kMinSentenceWord) sentence_.push_back({w, t.begin, t.end});
+    }
+    tokens_.assign(ar.size(), {});
+    for (size_t k = 0; k < ar.size(); ++k) {
+      TokenInfo& info = tokens_[k];
+      info.analyses = ProcliticAnalyses(ar[k].text);
+      for (const std::string& p : NisbaPlaces(ar[k].text)) info.nisba.push_back(Lower(p));
+      for (const std::string& p : gaz.EnglishFor(ar[k].text)) info.places.push_back(Lower(p));
+      for (size_t w = 0; w < sentence_.size(); ++w) {
+        for (const CliticAnalysis& an : info.analyses) {
+          if (Translates(an.stem, sentence_[w].text)) {
+            info.translates.push_back(w);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // The best Arabic span for an English name (its content words; the name at bytes [en_begin, en_end)
+  // of the sentence given to Prepare) among the free tokens; invalid when there is none.
+  // `demonym_required`: the name's demonym must link (the Qatari foreign ministry).
   TranslationCandidate Best(const std::vector<ArToken>& ar, const std::vector<EnWord>& words,
-                            const std::vector<bool>& used, bool demonym_required) {
+                            const std::vector<bool>& used, bool demonym_required, size_t en_begin, size_t en_end) {
     TranslationCandidate best;
     const size_t n = ar.size();
     if (words.empty()) return best;
     std::vector<TokenLink> first(n), inner(n);
+    std::vector<bool> conflict(n, false);  // translates an English word outside the name
+    std::unordered_set<std::string> inside;
+    for (const EnWord& w : words) inside.insert(w.lower);
     for (size_t k = 0; k < n; ++k) {
       if (used[k] || IsStop(ar[k])) continue;
-      first[k] = Link(ar[k], words, /*first=*/true);
-      inner[k] = Link(ar[k], words, /*first=*/false);
+      first[k] = Link(k, ar[k], words, /*first=*/true);
+      inner[k] = Link(k, ar[k], words, /*first=*/false);
+      for (size_t w : tokens_[k].translates) {
+        const SentenceWord& sw = sentence_[w];
+        if ((sw.end <= en_begin || sw.begin >= en_end) && !inside.count(Lower(sw.text))) conflict[k] = true;
+      }
     }
-    int nonmod = 0, mods = 0;
-    for (const EnWord& w : words) (w.modifier ? mods : nonmod) += 1;
+    std::vector<bool> known(words.size());
+    for (size_t w = 0; w < words.size(); ++w) known[w] = Knows(words[w].text);
     for (size_t i = 0; i < n; ++i) {
       if (used[i] || IsStop(ar[i])) continue;
       for (size_t j = i + 1; j <= std::min(n, i + kMaxTranslatedSpan); ++j) {
         const size_t last = j - 1;
         if (used[last] || IsStop(ar[last]) || (last > i && !ar[last].joined)) break;
-        TranslationCandidate c = Evaluate(ar, words, first, inner, i, j, nonmod, mods, demonym_required);
+        TranslationCandidate c = Evaluate(ar, words, known, first, inner, conflict, i, j, demonym_required);
         if (c.BetterThan(best)) best = std::move(c);
       }
     }
     return best;
   }
 
+  // Whether the lexicon pairs an Arabic word (proclitics split off) and an English word.
+  bool Translates(const std::string& arabic, const std::string& english) {
+    const std::string& key = EnglishKey(english);
+    if (key.empty()) return false;
+    auto it = arabic_keys_.find(arabic);
+    if (it == arabic_keys_.end()) {
+      std::vector<std::string> keys = lexicon_.EnglishKeys(arabic);
+      it = arabic_keys_.emplace(arabic, std::unordered_set<std::string>(keys.begin(), keys.end())).first;
+    }
+    return it->second.count(key) > 0;
+  }
+
  private:
+  // Shorter English words are not looked up for conflicts (of, to, a).
+  static constexpr int kMinSentenceWord = 3;
+
+  struct SentenceWord {
+    std::string text;
+    size_t begin = 0, end = 0;
+  };
+  struct TokenInfo {
+    std::vector<CliticAnalysis> analyses;
+    std::vector<std::string> nisba;       // places the token is an adjective of (lower case)
+    std::vector<std::string> places;      // places the token names (lower case)
+    std::vector<size_t> translates;       // sentence words it translates
+  };
+
   static bool IsStop(const ArToken& t) { return ArabicStopWords().count(t.key) || t.key.size() <= 2; }
 
-  bool Translates(const std::string& arabic, const std::string& english) {
-    const std::string k = arabic + '\t' + english;
-    auto it = cache_.find(k);
-    if (it == cache_.end()) it = cache_.emplace(k, translates_(arabic, english)).first;
+  const std::string& EnglishKey(const std::string& english) {
+    auto it = english_keys_.find(english);
+    if (it == english_keys_.end()) it = english_keys_.emplace(english, lexicon_.EnglishKey(english)).first;
     return it->second;
   }
 
-  // The strongest link of one token to any of the words. A token that is not the first of the span may
+  bool Knows(const std::string& english) { return !EnglishKey(english).empty(); }
+
+  // The strongest link of token k to any of the words. A token that is not the first of the span may
   // only carry the genitive ل.
-  TokenLink Link(const ArToken& a, const std::vector<EnWord>& words, bool first) {
+  TokenLink Link(size_t k, const ArToken& a, const std::vector<EnWord>& words, bool first) {
+    const TokenInfo& info = tokens_[k];
     TokenLink best;
+    // The strongest link wins; between equals, a head word (المحيط is Ocean before Pacific).
     auto offer = [&](int w, LinkKind kind, const std::string& prefix, const std::string& stem) {
       if (!first && !InnerPrefixOk(prefix)) return;
-      if (kind > best.kind) best = TokenLink{w, kind, prefix, stem};
+      const bool better_head = kind == best.kind && IsNameHead(words[static_cast<size_t>(w)].lower) &&
+                               !IsNameHead(words[static_cast<size_t>(best.word)].lower);
+      if (kind > best.kind || better_head) best = TokenLink{w, kind, prefix, stem};
     };
     const Gazetteer& gaz = Gazetteer::Get();
-    // The proclitic letter a place or a nisba would carry (وسوريا: و + سوريا; واشنطن is no و + اشنطن).
     auto without = [&](const std::string& prefix) { return a.text.substr(prefix.size()); };
+    // The proclitic letter a place or a nisba would carry (وسوريا: و + سوريا; واشنطن is no و + اشنطن).
     auto place_prefix = [&](bool nisba) -> std::string {
       if (!StartsWithProcliticLetter(a.key)) return "";
-      for (const CliticAnalysis& an : ProcliticAnalyses(a.text)) {
+      for (const CliticAnalysis& an : info.analyses) {
         if (an.clitics == 0) continue;
         if (nisba ? !NisbaPlaces(an.stem).empty() : !gaz.EnglishFor(an.stem).empty()) return an.prefix;
       }
       return "";
     };
-    std::vector<std::string> nisba;
-    for (const std::string& p : NisbaPlaces(a.text)) nisba.push_back(Lower(p));
-    std::vector<std::string> places;
-    for (const std::string& p : gaz.EnglishFor(a.text)) places.push_back(Lower(p));
-    const std::vector<CliticAnalysis> analyses = ProcliticAnalyses(a.text);
     for (size_t w = 0; w < words.size(); ++w) {
       const EnWord& e = words[w];
       const int wi = static_cast<int>(w);
-      for (const CliticAnalysis& an : analyses) {
+      for (const CliticAnalysis& an : info.analyses) {
         if (Translates(an.stem, e.text)) {
           offer(wi, LinkKind::kLexicon, an.prefix, an.stem);
           break;
         }
       }
-      for (const std::string& p : nisba) {
+      for (const std::string& p : info.nisba) {
         if (std::find(e.places.begin(), e.places.end(), p) != e.places.end()) {
           const std::string prefix = place_prefix(true);
           offer(wi, LinkKind::kDemonym, prefix, without(prefix));
@@ -863,7 +976,7 @@ class TranslationLinker {
         }
       }
       if (auto it = OrgHeadEquivalents().find(e.lower); it != OrgHeadEquivalents().end()) {
-        for (const CliticAnalysis& an : analyses) {
+        for (const CliticAnalysis& an : info.analyses) {
           std::string key = ArKey(an.stem);
           if (StartsWith(key, "ال")) key = key.substr(std::string_view("ال").size());
           if (std::find(it->second.begin(), it->second.end(), key) != it->second.end()) {
@@ -872,9 +985,13 @@ class TranslationLinker {
           }
         }
       }
-      if (std::find(places.begin(), places.end(), e.lower) != places.end()) {
-        const std::string prefix = place_prefix(false);
-        offer(wi, LinkKind::kGazetteer, prefix, without(prefix));
+      // The place itself, or the place of a demonym (جنوب أفريقيا for South African).
+      for (const std::string& p : info.places) {
+        if (p == e.lower || std::find(e.places.begin(), e.places.end(), p) != e.places.end()) {
+          const std::string prefix = place_prefix(false);
+          offer(wi, LinkKind::kGazetteer, prefix, without(prefix));
+          break;
+        }
       }
       // Transliteration for names inside the name (not acronyms: GNA is no كنها).
       if (IsCapitalized(e.text) && !IsAcronym(e.text) && best.kind < LinkKind::kTranslit) {
@@ -889,42 +1006,53 @@ class TranslationLinker {
   }
 
   TranslationCandidate Evaluate(const std::vector<ArToken>& ar, const std::vector<EnWord>& words,
-                                const std::vector<TokenLink>& first, const std::vector<TokenLink>& inner,
-                                size_t i, size_t j, int nonmod, int mods, bool demonym_required) {
+                                const std::vector<bool>& known, const std::vector<TokenLink>& first,
+                                const std::vector<TokenLink>& inner, const std::vector<bool>& conflict,
+                                size_t i, size_t j, bool demonym_required) {
     TranslationCandidate c;
-    std::vector<bool> linked(words.size(), false);
-    int redundant = 0, fillers = 0, nisba_fillers = 0, indefinite = 0, leading = 0;
-    bool anchor = false, gazetteer = false, seen_link = false;
+    std::vector<LinkKind> linked(words.size(), LinkKind::kNone);  // the strongest link of each word
+    std::vector<size_t> last_token(words.size(), 0);              // the last token linked to each
+    int redundant = 0, fillers = 0, indefinite = 0, leading = 0;
+    std::vector<const ArToken*> nisba_fillers;
+    bool anchor = false, gazetteer = false, seen_link = false, all_heads = true;
     std::string first_stem;
     for (size_t k = i; k < j; ++k) {
       const TokenLink& l = k == i ? first[k] : inner[k];
       const bool definite = StartsWith(ar[k].key, "ال") || StartsWith(ar[k].key, "لل") || (k == i && HasArticle(ar[k].text));
+      bool head = false;  // an institution head noun (وزارة, مجلس)
+      for (const CliticAnalysis& an : tokens_[k].analyses) {
+        std::string key = ArKey(an.stem);
+        if (StartsWith(key, "ال")) key = key.substr(std::string_view("ال").size());
+        if (IsArabicOrgHead(key)) {
+          head = true;
+          if (k == i && l.word < 0) first_stem = an.stem;
+          break;
+        }
+      }
+      all_heads = all_heads && head;
       // The last token is linked or definite (an idafa chain ends on a definite noun or a name).
       if (k + 1 == j && k > i && l.word < 0 && !definite) return {};
+      // A nationality adjective never begins a name (المكسيكي أرلي فلاسكويز is "the Mexican ...").
+      if (k == i && !tokens_[k].nisba.empty()) return {};
       if (l.word >= 0) {
-        // A linked nisba adjective first (النفطية للمؤسسة ...) most likely belongs to the noun before.
+        // Another linked nisba adjective first (النفطية للمؤسسة ...) most likely belongs to the noun before.
         if (k == i && l.kind != LinkKind::kOrgHead && IsDefiniteNisbaShape(ar[k])) ++leading;
-        if (linked[static_cast<size_t>(l.word)]) ++redundant;
-        linked[static_cast<size_t>(l.word)] = true;
+        const size_t w = static_cast<size_t>(l.word);
+        // Two tokens for one word: fine side by side (الأمم المتحدة UN, علم الأوبئة Epidemiology), not apart.
+        if (linked[w] != LinkKind::kNone && last_token[w] + 1 != k) ++redundant;
+        linked[w] = std::max(linked[w], l.kind);
+        last_token[w] = k;
         seen_link = true;
         anchor = anchor || IsAnchor(l.kind);
         gazetteer = gazetteer || l.kind == LinkKind::kGazetteer;
         if (k == i) first_stem = l.stem;
         continue;
       }
-      // A filler. First: an institution head (هيئة الأركان, قوات الجيش) or a definite word. Inside: a
+      // A filler: not the translation of another word of the sentence (الغذاء is Food, not Drug). First:
+      // an institution head (هيئة الأركان, قوات الجيش) or a definite word that is no adjective. Inside: a
       // definite word (ال, لل), or a bare noun of an idafa chain (قوة مكافحة الإرهاب) that is not last.
+      if (conflict[k]) return {};
       if (k == i) {
-        bool head = false;
-        for (const CliticAnalysis& an : ProcliticAnalyses(ar[k].text)) {
-          std::string key = ArKey(an.stem);
-          if (StartsWith(key, "ال")) key = key.substr(std::string_view("ال").size());
-          if (IsArabicOrgHead(key)) {
-            head = true;
-            first_stem = an.stem;
-            break;
-          }
-        }
         // An adjective (a nisba: العسكرية) follows its noun: it never begins a name.
         if ((!head && !definite) || IsDefiniteNisbaShape(ar[k])) return {};
         if (!definite) ++indefinite;
@@ -934,38 +1062,78 @@ class TranslationLinker {
       }
       ++fillers;
       if (!seen_link) ++leading;
-      if (IsDefiniteNisbaShape(ar[k])) ++nisba_fillers;
+      if (IsDefiniteNisbaShape(ar[k])) nisba_fillers.push_back(&ar[k]);
     }
-    int linked_words = 0, linked_nonmod = 0, linked_mod = 0;
-    bool demonym_linked = false;
+    // A bare institution head names nothing (مجلس alone is no Senate).
+    if (all_heads) return {};
+    int nonmod = 0, linked_words = 0, linked_nonmod = 0, unlinked_mod = 0, unlinked_adj = 0;
+    bool demonym_linked = false, has_head = false, head_linked = false, proper_part = false;
     for (size_t w = 0; w < words.size(); ++w) {
-      if (!linked[w]) continue;
+      const EnWord& e = words[w];
+      const bool head = IsNameHead(e.lower);
+      has_head = has_head || head;
+      if (!e.modifier) ++nonmod;
+      if (linked[w] == LinkKind::kNone) {
+        if (e.modifier) ++unlinked_mod;
+        else if (!known[w]) return {};  // a word of a name no link matched (Kirchner): not this span
+        else if (LooksAdjectiveLike(e.lower)) ++unlinked_adj;
+        continue;
+      }
       ++linked_words;
-      (words[w].modifier ? linked_mod : linked_nonmod) += 1;
-      demonym_linked = demonym_linked || words[w].demonym;
+      if (!e.modifier) ++linked_nonmod;
+      head_linked = head_linked || head;
+      demonym_linked = demonym_linked || e.demonym;
+      proper_part = proper_part || linked[w] == LinkKind::kGazetteer || linked[w] == LinkKind::kTranslit ||
+                    linked[w] == LinkKind::kDemonym;
     }
     if (!anchor || linked_words == 0) return {};
     if (demonym_required && !demonym_linked) return {};
+    // A name Arabic translates has a head that says what it names (Ministry, House, Sea), and then the
+    // Arabic renders it (الصحة العامة is no Center for Global Health), or a proper name in it (Africa,
+    // Chad); Title Case phrases without either (Best Actor) are no names.
+    const bool one_word = words.size() == 1;
+    if (has_head ? !head_linked : (!proper_part && !one_word)) return {};
+    // A transliterated name last is a person ("Vice-President Mike Pence", "President of Congress John
+    // Hancock"), unless a head comes first (Mount Vinson, University of Leeds).
+    if (linked.back() == LinkKind::kTranslit && !IsNameHead(words.front().lower)) return {};
     // A single English word (the Treasury, UN) is translated only whole: an acronym by a spelled-out
     // form of two words or more, every one linked (الأمم المتحدة UN).
-    if (words.size() == 1 && IsAcronym(words[0].text) && (j - i < 2 || fillers > 0)) return {};
+    if (one_word && IsAcronym(words[0].text) && (j - i < 2 || fillers > 0)) return {};
+    // Fillers render the English words left unlinked, one each. A nisba adjective renders a modifier
+    // (US ~ الأميركية) or an adjective (National ~ الوطنية); when two words or more vouch for the span,
+    // one more may be a nationality or kind English leaves implicit (الأميركية in State Department,
+    // العسكرية in US Africa Command). Other fillers, and nisba-shaped nouns in -ية (الأدوية), render
+    // any word; a masculine nisba (الأمريكي) renders no noun (Disease).
+    int left_mod = unlinked_mod, left_adj = unlinked_adj, left = nonmod - linked_nonmod;
+    int slack = linked_words >= 2 ? 1 : 0, plain = fillers - static_cast<int>(nisba_fillers.size());
+    int absorbed_mod = 0;
+    for (const ArToken* t : nisba_fillers) {
+      if (left_mod > 0) {
+        --left_mod;
+        ++absorbed_mod;
+      } else if (left_adj > 0) {
+        --left_adj;
+        --left;
+      } else if (slack > 0) {
+        --slack;
+      } else if (EndsWith(t->key, "يه")) {
+        ++plain;
+      } else {
+        return {};
+      }
+    }
+    if (plain > left) return {};
     const int unlinked_nonmod = nonmod - linked_nonmod;
-    const int unlinked_mod = mods - linked_mod;
-    // Nisba adjectives may stand for modifiers left unlinked (الأميركية for US).
-    const int regular = fillers - std::min(nisba_fillers, unlinked_mod);
-    // One spare filler when two words or more vouch for the span (العسكرية in US Africa Command).
-    const int slack = linked_words >= 2 ? 1 : 0;
-    if (regular > unlinked_nonmod + slack) return {};
+    const int regular = fillers - absorbed_mod;
     // Enough of the name is there: a third of its words linked, and with the fillers all but one.
-    if (3 * linked_words < nonmod || linked_words + regular < nonmod - 1) return {};
+    if (3 * linked_nonmod < nonmod || linked_nonmod + regular < nonmod - 1) return {};
     // Two English words or more are not one Arabic token (الشرق alone is not the Middle East).
     if (nonmod >= 2 && j - i < 2) return {};
+    const int plain_fillers = fillers - static_cast<int>(nisba_fillers.size());
     c.i = i;
     c.j = j;
     c.linked = linked_words;
-    // Missing fillers count, and fillers in excess of the English words left, except nisba adjectives:
-    // Arabic often adds the nationality English leaves implicit (وزارة الخارجية الأميركية State Department).
-    const int plain_fillers = fillers - nisba_fillers;
+    // Missing fillers count, and plain fillers in excess of the English words left.
     c.distance = std::max(0, unlinked_nonmod - regular) + std::max(0, plain_fillers - unlinked_nonmod);
     c.redundant = redundant;
     c.leading = leading;
@@ -976,40 +1144,58 @@ class TranslationLinker {
     return c;
   }
 
-  const std::function<bool(std::string_view, std::string_view)>& translates_;
+  const WordTranslator& lexicon_;
   PairLinker& translit_;
-  std::unordered_map<std::string, bool> cache_;
+  std::unordered_map<std::string, std::unordered_set<std::string>> arabic_keys_;  // Arabic word -> English keys
+  std::unordered_map<std::string, std::string> english_keys_;                    // English word -> key
+  std::vector<SentenceWord> sentence_;
+  std::vector<TokenInfo> tokens_;
 };
 
 // The first token of a translated name as the entry shows it: conjunctions and prepositions dropped,
-// the article kept (بالبيت -> البيت, للمؤسسة -> المؤسسة, ووزارة -> وزارة).
+// the article kept (بالبيت -> البيت, للمؤسسة -> المؤسسة, ووزارة -> وزارة, وكالة stays whole).
 std::string FirstTokenDisplay(const ArToken& a, const std::string& link_stem) {
+  static const std::string kArticle = "ال";
+  if (!link_stem.empty() && !StartsWith(a.text, "لل")) {
+    // The article split off as a clitic comes back (الصينية, not صينية).
+    for (const CliticAnalysis& an : ProcliticAnalyses(a.text))
+      if (an.stem == link_stem && EndsWith(an.prefix, kArticle)) return kArticle + link_stem;
+    return link_stem;
+  }
+  // A reading with the article, as much stripped before it as possible; the stem after the article a
+  // real word (وكالة is no و + ك + الة).
   std::string with_article;
   int clitics = -1;
   for (const CliticAnalysis& an : ProcliticAnalyses(a.text)) {
-    if (StartsWith(an.stem, "ال") && an.clitics > clitics) {
+    if (StartsWith(an.stem, kArticle) && text::CountCodePoints(an.stem.substr(kArticle.size())) >= kMinStemLetters &&
+        an.clitics > clitics) {
       with_article = an.stem;
       clitics = an.clitics;
     }
   }
   if (!with_article.empty()) return with_article;
   for (const CliticAnalysis& an : ProcliticAnalyses(a.text))
-    if (an.prefix == "لل") return "ال" + an.stem;
+    if (an.prefix == "لل") return kArticle + an.stem;
   return link_stem.empty() ? a.text : link_stem;
 }
 
-// "the Qatari foreign ministry": a demonym, up to two lower-case words and an institution head noun.
-// English writes such names in lower case and Arabic translates them (وزارة الخارجية القطرية); they are
-// linked by translation only, and only when the demonym links.
+// "the Qatari foreign ministry": a demonym, up to two lower-case words and a state institution's head
+// noun. English writes such names in lower case and Arabic translates them (وزارة الخارجية القطرية);
+// they are linked by translation only, and only when the demonym links.
 std::vector<NameSpan> DemonymInstitutionPhrases(std::string_view english) {
   constexpr size_t kMaxWords = 4;  // demonym + two modifiers + head
+  // Heads of state institutions; "the Italian group", "European nations" name nothing.
+  static const auto* heads = new std::unordered_set<std::string>{
+      "ministry", "department", "government", "army", "navy", "forces", "agency", "council", "parliament",
+      "police", "embassy"};
   std::vector<NameSpan> out;
   const std::vector<EnToken> t = EnglishTokens(english);
   for (size_t k = 0; k < t.size(); ++k) {
     if (!IsCapitalized(t[k].text) || !IsDemonym(t[k].text)) continue;
     for (size_t m = k + 1; m < t.size() && m < k + kMaxWords && t[m].joined && !IsCapitalized(t[m].text); ++m) {
-      const std::string head = Lower(StripPossessive(t[m].text));
-      if (!EnglishOrgWords().count(head)) {
+      const std::string word = Lower(StripPossessive(t[m].text));
+      if (SentenceStarters().count(word) || Particles().count(word)) break;  // "politicians and government"
+      if (!heads->count(word)) {
         if (StripPossessive(t[m].text) != t[m].text) break;
         continue;
       }
@@ -1149,12 +1335,13 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
     std::vector<EnSpanInfo> english;
     std::vector<ArToken> arabic;
     std::vector<bool> used;
+    std::vector<std::string> names;  // every English name of the pair, linked or not (co-occurrence)
   };
   std::vector<Leftover> leftovers(pairs.size());
   std::unordered_map<std::string, std::string> acronym_long;  // acronym norm -> long form norm
 
   std::optional<TranslationLinker> translator;
-  if (options.translates) translator.emplace(options.translates, linker);
+  if (options.translator) translator.emplace(*options.translator, linker);
   std::set<std::string> translated;  // English names linked by translation
 
   for (size_t p = 0; p < pairs.size(); ++p) {
@@ -1207,6 +1394,7 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
     }
     std::vector<ArToken> ar = ArabicTokens(pair.arabic);
     std::vector<bool> used(ar.size(), false);
+    if (translator) translator->Prepare(ar, pair.english);
 
     // Stage 1: each English span's best Arabic span by gazetteer or transliteration; greedy by score
     // (mutual best: an Arabic span taken by a better link is not available to a worse one).
@@ -1238,7 +1426,8 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
         SpanCandidate g = GazetteerSpan(ar, spans[s].norm, used);
         SpanCandidate t = linker.BestSpan(ar, spans[s].words, used);
         if (round == 0 && g.score == 0 && translatable[s]) {
-          const TranslationCandidate x = translator->Best(ar, content[s], used, false);
+          const TranslationCandidate x =
+            translator->Best(ar, content[s], used, false, spans[s].span.begin, spans[s].span.end);
           if (x.valid() && x.linked > translit_words(t, spans[s].words)) {
             deferred[s] = true;
             continue;
@@ -1294,7 +1483,8 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
         TranslationCandidate best;
         for (size_t q = 0; q < queue.size(); ++q) {
           const size_t s = queue[q];
-          TranslationCandidate x = translator->Best(ar, content[s], used, spans[s].phrase);
+          TranslationCandidate x =
+              translator->Best(ar, content[s], used, spans[s].phrase, spans[s].span.begin, spans[s].span.end);
           if (x.valid() && (best_q == queue.size() || x.score > best.score)) {
             best = std::move(x);
             best_q = q;
@@ -1365,6 +1555,10 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
                !StartsWith(ar[j].key, "و"))
           ++j;
         if (j - i + 1 < content || IsAdjectivePair(spans[s].span.text, ar, i, j)) continue;
+        // One capitalized word the lexicon translates there is a common noun ("Best Actor and Actress").
+        if (translator && j - i == 1 && spans[s].words.size() == 1 &&
+            !OneWordInstitutions().count(Lower(spans[s].words[0])) && translator->Translates(stem, spans[s].words[0]))
+          continue;
         for (size_t k = i; k < j; ++k) used[k] = true;
         linked[s] = true;
         linked_at[s] = {i, j};
@@ -1381,8 +1575,10 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
         break;
       }
     }
-    for (size_t s = 0; s < num_names; ++s)
+    for (size_t s = 0; s < num_names; ++s) {
       if (!linked[s]) leftovers[p].english.push_back(spans[s]);
+      leftovers[p].names.push_back(spans[s].norm);
+    }
     leftovers[p].arabic = std::move(ar);
     leftovers[p].used = std::move(used);
   }
@@ -1448,14 +1644,16 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
   auto cooccurrence_name = [&](const EnSpanInfo& s) {
     return gaz.ArabicFor(s.span.text).empty() && !long_spellings.count(s.norm);
   };
+  // Counts cover every name and n-gram, linked or not, so that an n-gram a linked name co-occurs with
+  // best is its, and goes to no other name (نجوم الأخرى is not the Sun's once Solar System is linked).
   {
     std::unordered_map<std::string, int> count_en, count_ar;
     std::unordered_map<std::string, std::unordered_map<std::string, int>> count_both;
-    // Arabic n-grams of every pair (the Dice denominator counts all of them, linked or not).
+    // Arabic n-grams of every pair; those on free tokens can still be linked.
     std::vector<std::vector<std::pair<std::string, std::pair<size_t, size_t>>>> grams(pairs.size());
+    std::vector<std::unordered_set<std::string>> all_grams(pairs.size());
     for (size_t p = 0; p < pairs.size(); ++p) {
       const auto& ar = leftovers[p].arabic;
-      std::unordered_set<std::string> seen;
       for (size_t i = 0; i < ar.size(); ++i) {
         if (StopEdge(ar[i])) continue;
         for (size_t j = i + 1; j <= std::min(ar.size(), i + kMaxArabicSpan); ++j) {
@@ -1464,22 +1662,18 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
           bool free = true;
           for (size_t k = i; k < j; ++k) free = free && !leftovers[p].used[k];
           for (const auto& [key, stem] : CoocKeys(ar, i, j)) {
-            if (!seen.insert(key).second) continue;
-            ++count_ar[key];
+            if (all_grams[p].insert(key).second) ++count_ar[key];
             if (free) grams[p].push_back({key, {i, j}});
           }
         }
       }
     }
-    std::unordered_map<std::string, int> count_en_all;
     for (size_t p = 0; p < pairs.size(); ++p) {
       std::unordered_set<std::string> seen;
-      for (const EnSpanInfo& s : leftovers[p].english) {
-        if (!cooccurrence_name(s) || !seen.insert(s.norm).second) continue;
-        ++count_en[s.norm];
-        std::unordered_set<std::string> seen_ar;
-        for (const auto& g : grams[p])
-          if (seen_ar.insert(g.first).second) ++count_both[s.norm][g.first];
+      for (const std::string& name : leftovers[p].names) {
+        if (!seen.insert(name).second) continue;
+        ++count_en[name];
+        for (const std::string& g : all_grams[p]) ++count_both[name][g];
       }
     }
     // Best Arabic n-gram per English name by Dice; ties to the longer n-gram.
@@ -1514,7 +1708,7 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
       auto& lo = leftovers[p];
       for (const EnSpanInfo& s : lo.english) {
         auto it = best_ar.find(s.norm);
-        if (it == best_ar.end() || owner[it->second] != s.norm) continue;
+        if (!cooccurrence_name(s) || it == best_ar.end() || owner[it->second] != s.norm) continue;
         for (const auto& g : grams[p]) {
           if (g.first != it->second) continue;
           const auto [i, j] = g.second;
@@ -1599,10 +1793,18 @@ std::vector<GlossaryEntry> MineGlossary(const std::vector<AlignedPair>& pairs, c
                                    [](const auto& a, const auto& b) { return a.second < b.second; });
       if (best != forms.end()) by_head[best->first].push_back(n);
     }
+    std::map<std::string, int> mentions_of;
+    for (const Mention& m : mentions) ++mentions_of[m.english_norm];
     for (auto& [head, ens] : by_head) {
-      // Into the longest name ("UN" into "United Nations", both الأمم المتحدة).
-      std::stable_sort(ens.begin(), ens.end(),
-                       [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+      // Into a spelled-out name rather than an acronym ("UN" into "United Nations", both الأمم المتحدة),
+      // then the most frequent, then the longest.
+      std::stable_sort(ens.begin(), ens.end(), [&](const std::string& a, const std::string& b) {
+        const bool aa = a.find(' ') == std::string::npos && IsAcronymNorm(a, mentions),
+                   ba = b.find(' ') == std::string::npos && IsAcronymNorm(b, mentions);
+        if (aa != ba) return !aa;
+        if (mentions_of[a] != mentions_of[b]) return mentions_of[a] > mentions_of[b];
+        return a.size() > b.size();
+      });
       for (size_t k = 1; k < ens.size(); ++k) {
         const bool both_places = !gaz.ArabicFor(ens[0]).empty() && !gaz.ArabicFor(ens[k]).empty();
         if (!both_places) unite(ens[k], ens[0]);

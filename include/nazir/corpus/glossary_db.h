@@ -10,7 +10,6 @@
 #define NAZIR_CORPUS_GLOSSARY_DB_H_
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -34,21 +33,22 @@ struct GlossaryBuildReport {
 // Re-mines the glossary from every TU in the store that has an Arabic and an English side, replacing
 // the mined entries in one transaction. Entries imported by ImportGlossaryEntries are kept (their
 // note starts with "imported"), so a re-build never loses a terminologist's work.
-// Names Arabic translates (البيت الأبيض White House) are linked word by word through options.translates;
-// when that is empty, the FreeDict lexicon the aligner uses is loaded from its default place
-// (align::Lexicon::DefaultDictDir(), cached in DefaultCacheDir()) to supply it. Without a dictionary
-// the glossary is still mined, without translation links (report.translation is false).
+// Names Arabic translates (البيت الأبيض White House) are linked word by word through
+// options.translator; when that is null, the FreeDict lexicon the aligner uses is loaded from its
+// default place (align::Lexicon::DefaultDictDir(), cached in DefaultCacheDir()) to supply it. Without
+// a dictionary the glossary is still mined, without translation links (report.translation is false).
 StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::MiningOptions& options);
 
-// A names::MiningOptions::translates backed by a bilingual lexicon: true when the lexicon pairs the
-// Arabic word (with its article and suffixes stripped as the lexicon's own analysis does, never its
-// conjunctions or prepositions: the miner splits those) with the stem of the English word.
+// A names::WordTranslator backed by a bilingual lexicon: an English word's key is its stem when the
+// lexicon has it; an Arabic word's keys are the English stems the lexicon pairs with it, its article
+// and suffixes stripped as the lexicon's own analysis does (never its conjunctions or prepositions:
+// the miner splits those).
 //
+//   auto lex = nazir::align::Lexicon::LoadFreeDict(nazir::align::Lexicon::DefaultDictDir());
 //   names::MiningOptions o;
-//   o.translates = LexiconTranslates(std::make_shared<const align::Lexicon>(std::move(*lexicon)));
-//   LexiconTranslates(lex)("الأبيض", "White");  // true with FreeDict
-std::function<bool(std::string_view, std::string_view)> LexiconTranslates(
-    std::shared_ptr<const align::Lexicon> lexicon);
+//   o.translator = LexiconTranslator(std::make_shared<const align::Lexicon>(std::move(*lex)));
+//   o.translator->EnglishKeys("الأبيض");  // {"whit", ...} with FreeDict; EnglishKey("White") == "whit"
+std::shared_ptr<const names::WordTranslator> LexiconTranslator(std::shared_ptr<const align::Lexicon> lexicon);
 
 // One entry found by LookupGlossary.
 struct GlossaryHit {

@@ -3,7 +3,7 @@
 //
 // Mining: English candidate names (capitalized spans with their particles: al-, bin, de, Di, ...) are
 // linked to Arabic spans of 1-4 tokens in the counterpart sentence by name similarity (NameMatcher),
-// the CLDR gazetteer, word translation for names Arabic translates (MiningOptions::translates: a bag
+// the CLDR gazetteer, word translation for names Arabic translates (MiningOptions::translator: a bag
 // of content words covered on both sides, البيت الأبيض White House) and co-occurrence over all pairs;
 // links are kept when mutual-best; Arabic spellings
 // linked to the same English name are folded into one entry (never two spellings linked to different
@@ -25,7 +25,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +46,23 @@ struct AlignedPair {
   int sentence = 0;  // index of the pair in its document; sources read "doc_id:sentence"
 };
 
+// A bilingual lexicon seen word by word, for mining names Arabic translates word by word.
+//
+//   class MyLexicon : public nazir::names::WordTranslator { ... };  // EnglishKey, EnglishKeys
+//   nazir::names::MiningOptions o;
+//   o.translator = std::make_shared<MyLexicon>();
+class WordTranslator {
+ public:
+  virtual ~WordTranslator() = default;
+  // The key the lexicon files an English word (one word as written) under, e.g. its stem ("Ministries"
+  // -> "ministri"); empty when the lexicon does not have it: a word of a name it does not know
+  // (Kirchner, Pittsburgh) must be matched by transliteration or the gazetteer.
+  virtual std::string EnglishKey(std::string_view english) const = 0;
+  // The keys of the English words the lexicon translates `arabic` by: one word, conjunction and
+  // preposition proclitics already split off by the miner, the article and suffixes possibly still on it.
+  virtual std::vector<std::string> EnglishKeys(std::string_view arabic) const = 0;
+};
+
 // Knobs of MineGlossary; the defaults are what the tests and the CLI use.
 struct MiningOptions {
   // Keep an entry only if its English name was linked at least this many times.
@@ -54,13 +70,11 @@ struct MiningOptions {
   // Minimum name-similarity score for a transliteration link (gazetteer and co-occurrence links
   // have their own evidence). 0 = the built-in default (kDefaultLinkThreshold in glossary.cpp).
   double min_link_score = 0.0;
-  // Word-translation evidence for names Arabic translates rather than transliterates (البيت الأبيض
-  // White House, مجلس الأمن Security Council, القرن الأفريقي Horn of Africa): true when a bilingual
-  // lexicon pairs `arabic` (one word; conjunction and preposition proclitics already split off by the
-  // miner, the article and suffixes possibly still on it) with `english` (one word as written).
-  // Empty (the default): names are linked by transliteration, the gazetteer and co-occurrence only.
-  // corpus::BuildGlossary supplies one backed by the FreeDict lexicon the aligner loads.
-  std::function<bool(std::string_view arabic, std::string_view english)> translates;
+  // Word-translation knowledge for names Arabic translates rather than transliterates (البيت الأبيض
+  // White House, مجلس الأمن Security Council, القرن الأفريقي Horn of Africa). Null (the default): names
+  // are linked by transliteration, the gazetteer and co-occurrence only. corpus::BuildGlossary supplies
+  // one backed by the FreeDict lexicon the aligner loads.
+  std::shared_ptr<const WordTranslator> translator;
 };
 
 // Mines glossary entries from aligned pairs. Entries come out most frequent first, ids 1..n.
