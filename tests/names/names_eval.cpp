@@ -252,7 +252,8 @@ int RunVariants(const Args& args) {
   if (!args.dump.empty()) {
     // One line per (query, candidate): in|out, query number, right entry (0/1), ScoreEntry score at
     // threshold 0, MatchArabicStem and MatchName of the whole query and spellings, MatchKind, query,
-    // the entry's Arabic spelling and English name. For studying score combinations off line.
+    // the entry's Arabic spelling and English name, the consonant keys of the query and the spelling.
+    // For studying score combinations off line.
     const auto& m = nazir::names::NameMatcher::Get();
     FILE* f = std::fopen(args.dump.c_str(), "w");
     if (f == nullptr) {
@@ -263,9 +264,10 @@ int RunVariants(const Args& args) {
     auto dump = [&](const std::string& q, long want, const char* kind) {
       for (size_t i : index.Candidates(q)) {
         const auto h = nazir::names::ScoreEntry(q, entries[i], 0.0);
-        std::fprintf(f, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s\t%s\n", kind, qid, static_cast<long>(i) == want,
+        std::fprintf(f, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s\t%s\t%s\t%s\n", kind, qid, static_cast<long>(i) == want,
                      h ? h->score : 0.0, m.MatchArabicStem(q, entries[i].arabic[0].text), m.MatchName(q, entries[i].english),
-                     h ? static_cast<int>(h->how) : -1, q.c_str(), entries[i].arabic[0].text.c_str(), entries[i].english.c_str());
+                     h ? static_cast<int>(h->how) : -1, q.c_str(), entries[i].arabic[0].text.c_str(), entries[i].english.c_str(),
+                     nazir::names::ArabicKey(q).c_str(), nazir::names::ArabicKey(entries[i].arabic[0].text).c_str());
       }
       ++qid;
     };
