@@ -192,8 +192,8 @@ struct KeyEvidence {
   double support = 0.0;
   std::vector<std::string> spellings;
 
-  void AddSpelling(const std::string& s) {
-    if (std::find(spellings.begin(), spellings.end(), s) == spellings.end()) spellings.push_back(s);
+  void AddSpelling(std::string&& s) {
+    if (std::find(spellings.begin(), spellings.end(), s) == spellings.end()) spellings.push_back(std::move(s));
   }
 };
 
@@ -233,16 +233,16 @@ StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::stri
   ReadSnapshot snapshot(store.db());
   const names::PreparedQuery prepared(query);
   const std::vector<names::LookupKey> keys = names::QueryKeys(query);
-  std::map<int64_t, KeyEvidence> evidence;
+  std::unordered_map<int64_t, KeyEvidence> evidence;
   // 1. Normalized spellings (exact or after normalization and clitic stripping): a hit settles it.
   std::set<int64_t> norm_ids;
   for (const auto& k : keys) {
     if (k.kind != "norm") continue;
     auto hits = store.FindGlossaryKey(k.kind, k.key, kMaxPosting);
     if (!hits.ok()) return hits.status();
-    for (const auto& h : *hits) {
+    for (auto& h : *hits) {
       norm_ids.insert(h.entry_id);
-      evidence[h.entry_id].AddSpelling(h.variant);
+      evidence[h.entry_id].AddSpelling(std::move(h.variant));
     }
   }
   if (!norm_ids.empty() && norm_ids.size() <= kMaxCandidates) {
@@ -263,10 +263,7 @@ StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::stri
     }
     std::set<int64_t> ids;
     for (const auto& h : *hits) ids.insert(h.entry_id);
-    for (const auto& h : *hits) {
-      KeyEvidence& e = evidence[h.entry_id];
-      e.AddSpelling(h.variant);
-    }
+    for (auto& h : *hits) evidence[h.entry_id].AddSpelling(std::move(h.variant));
     for (int64_t id : ids) evidence[id].support += 1.0 / static_cast<double>(ids.size());
   }
   bool any_support = false;
@@ -275,10 +272,10 @@ StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::stri
     for (const auto* k : common) {
       auto hits = store.FindGlossaryKey(k->kind, k->key, static_cast<int>(kMaxCandidates));
       if (!hits.ok()) return hits.status();
-      for (const auto& h : *hits) {
+      for (auto& h : *hits) {
         KeyEvidence& e = evidence[h.entry_id];
         e.support += 1.0;
-        e.AddSpelling(h.variant);
+        e.AddSpelling(std::move(h.variant));
       }
     }
   }

@@ -144,18 +144,36 @@ void NameKeys(std::string_view name, bool entry, std::vector<LookupKey>* out) {
   }
 }
 
-// Drops repeated keys. An entry keeps one key per spelling (`per_variant`): a store's key row then
-// names every spelling that reaches it, which a lookup scores before fetching the entry. A query
-// probes each key once.
+// Drops repeated keys, keeping the first of each in order. An entry keeps one key per spelling
+// (`per_variant`): a store's key row then names every spelling that reaches it, which a lookup scores
+// before fetching the entry. A query probes each key once. (Sorted indices, no per-key strings: an
+// import computes the keys of every entry.)
 void Dedupe(std::vector<LookupKey>* keys, bool per_variant) {
-  std::unordered_set<std::string> seen;
-  std::vector<LookupKey> out;
-  for (auto& k : *keys) {
-    std::string id = k.kind + '\t' + k.key;
-    if (per_variant) id += '\t' + k.variant;
-    if (seen.insert(std::move(id)).second) out.push_back(std::move(k));
+  std::vector<LookupKey>& k = *keys;
+  auto less = [&](size_t a, size_t b) {
+    if (int c = k[a].kind.compare(k[b].kind)) return c < 0;
+    if (int c = k[a].key.compare(k[b].key)) return c < 0;
+    if (per_variant) {
+      if (int c = k[a].variant.compare(k[b].variant)) return c < 0;
+    }
+    return a < b;
+  };
+  std::vector<size_t> order(k.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), less);
+  std::vector<bool> drop(k.size(), false);
+  for (size_t i = 1; i < order.size(); ++i) {
+    const LookupKey& x = k[order[i - 1]];
+    const LookupKey& y = k[order[i]];
+    drop[order[i]] = x.kind == y.kind && x.key == y.key && (!per_variant || x.variant == y.variant);
   }
-  *keys = std::move(out);
+  size_t out = 0;
+  for (size_t i = 0; i < k.size(); ++i)
+    if (!drop[i]) {
+      if (out != i) k[out] = std::move(k[i]);
+      ++out;
+    }
+  k.resize(out);
 }
 
 std::string Join(const std::vector<std::string_view>& w, size_t from, size_t n) {
