@@ -100,8 +100,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS tu_idx_ar USING fts5(terms, content='', detai
 CREATE VIRTUAL TABLE IF NOT EXISTS tu_idx_en USING fts5(terms, content='', detail=none, columnsize=0,
   tokenize="ascii tokenchars '_'");
 -- An FTS5 index keeps new terms in memory until this many bytes (default 1 MB), then writes a segment:
--- 16 MB holds an import batch (kDefaultImportBatch TUs), so each commit writes one segment per index,
--- which cut index CPU time by about a sixth (1.76 -> 1.45 s for 50k synthetic TUs, bench_tm_gen).
+-- 16 MB holds an import transaction (kDefaultImportBatch = 20k synthetic news TUs take ~14 MB on the
+-- Arabic side), so each commit writes one segment per index, which cut index CPU time by about a sixth
+-- against 1 MB (1.76 -> 1.45 s for 50k synthetic TUs, bench_tm_gen).
 INSERT INTO tu_idx_ar(tu_idx_ar, rank) VALUES('hashsize', 16777216);
 INSERT INTO tu_idx_en(tu_idx_en, rank) VALUES('hashsize', 16777216);
 CREATE VIRTUAL TABLE IF NOT EXISTS tu_idx_ar_vocab USING fts5vocab(tu_idx_ar, row);
@@ -242,8 +243,9 @@ std::string NowTmxDate() {
 
 Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) {
   thread_local internal::SegmentKeys keys;
+  thread_local std::string dup_key;
   PreparedTu& p = *out;
-  p.tuvs = static_cast<int>(tu.tuvs.size());
+  p.tu = &tu;
   if (tu.tuvs.empty()) return InvalidInputError("a TU without any <tuv> cannot be stored");
   p.ar_index = p.en_index = -1;
   for (size_t i = 0; i < tu.tuvs.size(); ++i) {
@@ -255,33 +257,25 @@ Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) {
   struct SideOut {
     int index;
     Lang lang;
-    std::string* tag;
-    std::string* text;
     std::string* words;
     int* count;
     std::string* terms;
   };
-  for (const SideOut& side : {SideOut{p.ar_index, Lang::kAr, &p.ar_lang, &p.ar_text, &p.ar_words, &p.ar_word_count, &p.ar_terms},
-                              SideOut{p.en_index, Lang::kEn, &p.en_lang, &p.en_text, &p.en_words, &p.en_word_count, &p.en_terms}}) {
+  for (const SideOut& side : {SideOut{p.ar_index, Lang::kAr, &p.ar_words, &p.ar_word_count, &p.ar_terms},
+                              SideOut{p.en_index, Lang::kEn, &p.en_words, &p.en_word_count, &p.en_terms}}) {
     if (side.index < 0) {
-      side.tag->clear();
-      side.text->clear();
       side.words->clear();
       *side.count = 0;
       side.terms->clear();
       continue;
     }
-    const Tuv& v = tu.tuvs[side.index];
-    side.tag->assign(v.lang);
-    side.text->assign(v.text);
-    internal::ComputeSegmentKeys(v.text, side.lang, &keys);
+    internal::ComputeSegmentKeys(tu.tuvs[side.index].text, side.lang, &keys);
     side.words->swap(keys.words);
     *side.count = keys.count;
     side.terms->swap(keys.terms);
   }
-  p.creationdate.assign(tu.creationdate);
-  DupKeyOf(tu, &p.dup_key);
-  p.dup_hash = internal::Fnv1a64(p.dup_key);
+  DupKeyOf(tu, &dup_key);
+  p.dup_hash = internal::Fnv1a64(dup_key);
   internal::EncodeTu(tu, p.ar_index, p.en_index, &p.data);
   return Status::Ok();
 }
@@ -598,7 +592,9 @@ Status Store::DeleteTu(int64_t tu_id) {
 
 StatusOr<AddTuResult> Store::AddTu(const TranslationUnit& tu, const TuProvenance& provenance) {
   NAZIR_RETURN_IF_ERROR(PrepareTu(tu, &scratch_));
-  return AddPreparedTu(scratch_, provenance);
+  StatusOr<AddTuResult> added = AddPreparedTu(scratch_, provenance);
+  scratch_.tu = nullptr;
+  return added;
 }
 
 // The statements AddPreparedTu runs for every TU, prepared once (Database::Cached would hash the SQL on
@@ -640,7 +636,8 @@ StatusOr<Store::AddStatements*> Store::AddStatementsOf() {
 
 StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenance& provenance) {
   if (read_only_) return ReadOnlyError(path());
-  if (p.tuvs == 0) return InvalidInputError("a TU without any <tuv> cannot be stored");
+  if (p.tu == nullptr || p.tu->tuvs.empty()) return InvalidInputError("a TU without any <tuv> cannot be stored");
+  const TranslationUnit& tu = *p.tu;
   StatusOr<AddStatements*> statements = AddStatementsOf();
   if (!statements.ok()) return statements.status();
   AddStatements& st = **statements;
@@ -650,6 +647,8 @@ StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenan
   AddTuResult result;
 
   // A duplicate? Same hash and (hash collisions aside) the same key.
+  thread_local std::string key, stored_key;
+  key.clear();
   st.find->Bind(1, hash);
   for (;;) {
     StatusOr<bool> row = st.find->Step();
@@ -658,9 +657,9 @@ StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenan
     StatusOr<TranslationUnit> stored =
         internal::DecodeTu(st.find->ColumnBlob(3), st.find->ColumnText(1), st.find->ColumnText(2));
     if (!stored.ok()) continue;
-    thread_local std::string stored_key;
+    if (key.empty()) DupKeyOf(tu, &key);
     DupKeyOf(*stored, &stored_key);
-    if (stored_key == p.dup_key) {
+    if (stored_key == key) {
       result.tu_id = st.find->ColumnInt(0);
       break;
     }
@@ -669,7 +668,7 @@ StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenan
 
   std::string now;
   std::string_view created = !provenance.creationdate.empty() ? std::string_view(provenance.creationdate)
-                                                                : std::string_view(p.creationdate);
+                                                                : std::string_view(tu.creationdate);
   if (created.empty()) created = now = NowTmxDate();
   if (result.tu_id != 0) {
     NAZIR_RETURN_IF_ERROR(st.fold->Bind(1, result.tu_id).Bind(2, provenance.confidence).Run());
@@ -677,12 +676,14 @@ StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenan
     Statement& s = *st.insert;
     s.Bind(1, hash).Bind(2, provenance.confidence).BindTextRef(3, created);
     if (p.ar_index >= 0) {
-      s.BindTextRef(4, p.ar_lang).BindTextRef(5, p.ar_text).BindTextRef(6, p.ar_words).Bind(7, p.ar_word_count);
+      const Tuv& v = tu.tuvs[p.ar_index];
+      s.BindTextRef(4, v.lang).BindTextRef(5, v.text).BindTextRef(6, p.ar_words).Bind(7, p.ar_word_count);
     } else {
       s.Bind(7, 0);
     }
     if (p.en_index >= 0) {
-      s.BindTextRef(8, p.en_lang).BindTextRef(9, p.en_text).BindTextRef(10, p.en_words).Bind(11, p.en_word_count);
+      const Tuv& v = tu.tuvs[p.en_index];
+      s.BindTextRef(8, v.lang).BindTextRef(9, v.text).BindTextRef(10, p.en_words).Bind(11, p.en_word_count);
     } else {
       s.Bind(11, 0);
     }

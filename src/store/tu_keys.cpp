@@ -72,7 +72,14 @@ void AppendCollapsedWhitespace(std::string_view text, std::string* out) {
   const size_t start = out->size();
   bool pending_space = false;
   int32_t i = 0;
+  int32_t run = 0;  // start of the current run of non-space characters
   const auto len = static_cast<int32_t>(text.size());
+  auto flush = [&](int32_t end) {
+    if (end == run) return;
+    if (pending_space && out->size() > start) *out += ' ';
+    pending_space = false;
+    out->append(text.data() + run, static_cast<size_t>(end - run));
+  };
   while (i < len) {
     const int32_t at = i;
     const auto lead = static_cast<unsigned char>(text[i]);
@@ -86,13 +93,12 @@ void AppendCollapsedWhitespace(std::string_view text, std::string* out) {
       space = MayBeWhiteSpace(lead) && c >= 0 && u_isUWhiteSpace(c);
     }
     if (space) {
+      flush(at);
       pending_space = true;
-      continue;
+      run = i;
     }
-    if (pending_space && out->size() > start) *out += ' ';
-    pending_space = false;
-    out->append(text.data() + at, static_cast<size_t>(i - at));
   }
+  flush(len);
 }
 
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed) {

@@ -97,7 +97,11 @@ void WriteBigTmx(const std::string& path, int n) {
   ASSERT_TRUE(w.ok()) << w.status().ToString();
   for (int i = 0; i < n; ++i) {
     TranslationUnit tu;
-    tu.tuvs = {{"ar", ArabicOf(i), "", {}, {}, ""}, {"en", EnglishOf(i), "", {}, {}, ""}};
+    tu.tuvs.resize(2);
+    tu.tuvs[0].lang = "ar";
+    tu.tuvs[0].text = ArabicOf(i);
+    tu.tuvs[1].lang = "en";
+    tu.tuvs[1].text = EnglishOf(i);
     ASSERT_TRUE((*w)->Write(tu).ok());
   }
   ASSERT_TRUE((*w)->Close().ok());

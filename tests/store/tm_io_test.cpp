@@ -16,6 +16,7 @@
 #include "nazir/store/tm_import.h"
 #include "nazir/store/tm_search.h"
 #include "nazir/tmx/tmx_reader.h"
+#include "nazir/tmx/tmx_writer.h"
 #include "tu_keys.h"
 
 namespace nazir::store {
@@ -124,6 +125,44 @@ TEST(TmImport, FoldsDuplicatesAndKeepsTheBestConfidence) {
   EXPECT_FALSE((*from)[2].confidence.has_value());  // a4 has no x-confidence
   EXPECT_EQ(fs::path((*from)[0].origin_file).filename(), "duplicates.tmx");
   EXPECT_EQ((*from)[0].document_id, r->document_id);
+}
+
+// Transactions hold exactly batch_size TUs, whatever the threads hand each other: the progress reports
+// (one per commit) and the resume point fall on multiples of it, the last one on the end of the file.
+TEST(TmImport, CommitsEveryBatchSizeTus) {
+  TempDir dir;
+  const std::string file = dir.File("many.tmx");
+  constexpr int kTus = 3700;
+  {
+    auto w = tmx::TmxWriter::Open(file, {});
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    for (int i = 0; i < kTus; ++i) {
+      TranslationUnit tu;
+      tu.tuvs.resize(2);
+      tu.tuvs[0].lang = "ar";
+      tu.tuvs[0].text = "الجملة رقم " + std::to_string(i);
+      tu.tuvs[1].lang = "en";
+      tu.tuvs[1].text = "Sentence number " + std::to_string(i);
+      ASSERT_TRUE((*w)->Write(tu).ok());
+    }
+    ASSERT_TRUE((*w)->Close().ok());
+  }
+  for (const int batch : {1500, 700}) {
+    auto store = OpenOrDie(dir.File("tm" + std::to_string(batch) + ".db"));
+    ASSERT_TRUE(store);
+    std::vector<int64_t> commits;
+    ImportOptions opt;
+    opt.batch_size = batch;
+    opt.on_progress = [&](const ImportProgress& p) { commits.push_back(p.tus_read); };
+    auto r = ImportTmx(*store, file, opt);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->inserted, kTus);
+    std::vector<int64_t> expected;
+    for (int64_t n = batch; n < kTus; n += batch) expected.push_back(n);
+    expected.push_back(kTus);
+    EXPECT_EQ(commits, expected) << "batch " << batch;
+    EXPECT_EQ(*store->CountTus(), kTus);
+  }
 }
 
 TEST(TmImport, SkipsAFileAlreadyInEvenUnderAnotherName) {

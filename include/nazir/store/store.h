@@ -101,29 +101,24 @@ struct AddTuResult {
 
 // A TU with everything AddTu() derives from it computed (tokenizing both sides is the expensive part).
 // Fill it with PrepareTu() on worker threads, then add it with Store::AddPreparedTu() on the writer's.
-// It holds copies of what the store keeps, not the TU itself, so one PreparedTu can be refilled for TU
-// after TU without allocating (its strings keep their capacity).
+// It points at the TU (which must stay alive and unchanged until it is added), and one PreparedTu can be
+// refilled for TU after TU without allocating (its strings keep their capacity).
 struct PreparedTu {
-  int tuvs = 0;               // tuvs in the TU (0: not storable)
+  const TranslationUnit* tu = nullptr;  // the TU prepared (not owned)
   int ar_index = -1;          // the tuv whose language parses as Arabic / English (first one), or -1
   int en_index = -1;
-  std::string ar_lang;        // that tuv's language tag as written, and its plain text
-  std::string ar_text;
-  std::string en_lang;
-  std::string en_text;
-  std::string creationdate;   // the TU's
   std::string ar_words;       // word/number token keys of the Arabic / English tuv, joined by spaces
   std::string en_words;
   int ar_word_count = 0;
   int en_word_count = 0;
-  std::string dup_key;        // every tuv's (language tag lower-cased, whitespace-collapsed text), sorted
-  uint64_t dup_hash = 0;      // hash of dup_key (indexed); equal dup_keys fold
+  uint64_t dup_hash = 0;      // hash of the duplicate-folding key (indexed); equal keys fold
   std::string ar_terms;       // what the search index of each side gets (words and Arabic stems)
   std::string en_terms;
   std::string data;           // the rest of the TU, encoded for its row
 };
 
-// Computes the keys of `tu` into `out`, reusing its buffers. Thread-safe; fails on a TU without any tuv.
+// Computes the keys of `tu` into `out`, reusing its buffers; `out` then points at `tu`. Thread-safe;
+// fails on a TU without any tuv.
 Status PrepareTu(const TranslationUnit& tu, PreparedTu* out);
 
 // Export / iteration filter.
