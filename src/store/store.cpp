@@ -29,6 +29,9 @@ constexpr char kPragmas[] =
     "PRAGMA temp_store=MEMORY;"
     "PRAGMA cache_size=-32768;";
 
+// Page size of a new store, in bytes (see Init).
+constexpr int kNewPageSize = 16384;
+
 // Schema version 1. Every later version appends a migration to kMigrations; Open() runs the ones a file
 // lacks, in one transaction.
 constexpr char kSchemaV1[] = R"sql(
@@ -312,6 +315,11 @@ Status Store::Init(const StoreOptions& options) {
   if (read_only_) {
     if (*objects == 0) return NotFoundError(db.path() + ": the store is empty (nothing imported yet)");
   } else {
+    // A new file gets bigger pages than SQLite's 4 KB (it can only be chosen before the first table; an
+    // older store keeps its own): 16 KB cut the CPU time of the 400k-TU benchmark import by about a
+    // fifth (fewer B-tree pages and WAL frames for rows of about a kilobyte) without slowing lookups
+    // (scripts/bench_tm.sh).
+    if (*objects == 0) NAZIR_RETURN_IF_ERROR(db.Exec("PRAGMA page_size=" + std::to_string(kNewPageSize)));
     // WAL lets lookups read while an import writes. Persistent: set once per file.
     NAZIR_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode=WAL"));
     NAZIR_RETURN_IF_ERROR(CreateSchema());

@@ -260,6 +260,86 @@ class NoAutoCheckpoint {
 // The status that stops ReadTmx when the writer has given up (never reported: the writer's error is).
 Status Stopped() { return InternalError("import stopped"); }
 
+// The reading side of an import: the XML reader thread and the preparing threads, filling a Pipeline
+// from TU number `resume_from` on. The destructor stops and joins them.
+class Reading {
+ public:
+  Reading(const std::string& path, const ImportOptions& options, int64_t resume_from)
+      : pipe_(kBatchesPerThread * Workers(options) + 2) {
+    const size_t pipeline_batch = std::min(kPipelineBatch, static_cast<size_t>(options.batch_size));
+    reader_ = std::thread([this, path, pipeline_batch, resume_from] {
+      std::unique_ptr<Batch> batch = pipe_.Acquire();
+      Status s = batch ? Status::Ok() : Stopped();
+      int64_t tus_in_file = 0;
+      if (s.ok()) {
+        batch->raw.reserve(pipeline_batch);
+        s = tmx::ReadTmx(
+            path,
+            [&](const tmx::TmxHeader& h) {
+              srclang_ = h.srclang;  // read by the writer only after Join()
+              return Status::Ok();
+            },
+            [&](TranslationUnit&& tu) {
+              if (tus_in_file++ < resume_from) return Status::Ok();
+              batch->raw.push_back(std::move(tu));
+              if (batch->raw.size() < pipeline_batch) return Status::Ok();
+              pipe_.Push(std::move(batch));
+              batch = pipe_.Acquire();
+              if (!batch) return Stopped();
+              batch->raw.reserve(pipeline_batch);
+              return Status::Ok();
+            },
+            tmx::TmxReadOptions());
+      }
+      if (batch) {
+        if (s.ok() && !batch->raw.empty()) {
+          pipe_.Push(std::move(batch));
+        } else {
+          pipe_.Unacquire(std::move(batch));
+        }
+      }
+      pipe_.Finish(std::move(s));
+    });
+    for (int i = 0; i < Workers(options); ++i) {
+      preparers_.emplace_back([this] {
+        while (std::unique_ptr<Batch> b = pipe_.TakeRaw()) {
+          Prepare(*b);
+          pipe_.PutReady(std::move(b));
+        }
+      });
+    }
+  }
+  ~Reading() {
+    pipe_.Abort();
+    Join();
+  }
+  Reading(const Reading&) = delete;
+  Reading& operator=(const Reading&) = delete;
+
+  Pipeline& pipe() { return pipe_; }
+  // Waits for the threads (after the pipeline ran dry or was aborted).
+  void Join() {
+    if (reader_.joinable()) reader_.join();
+    for (std::thread& t : preparers_) {
+      if (t.joinable()) t.join();
+    }
+  }
+  // The header's srclang (after Join()).
+  const std::string& srclang() const { return srclang_; }
+
+ private:
+  // Threads tokenizing: the caller's choice, else one per core beyond the first, at least one.
+  static int Workers(const ImportOptions& options) {
+    if (options.threads > 0) return options.threads;
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
+  }
+
+  Pipeline pipe_;
+  std::string srclang_;
+  std::thread reader_;
+  std::vector<std::thread> preparers_;
+};
+
 }  // namespace
 
 const char* OutcomeName(ImportResult::Outcome outcome) {
@@ -298,8 +378,6 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
     return NotFoundError(path + ": no such file (check the path)");
   }
   const std::string name = std::filesystem::absolute(path, ec).lexically_normal().string();
-  StatusOr<std::string> hash = FileContentHash(path);
-  if (!hash.ok()) return hash.status();
 
   ImportResult result;
   result.file = path;
@@ -308,6 +386,13 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   StatusOr<std::optional<DocumentRecord>> existing = store.FindDocument(name);
   if (!existing.ok()) return existing.status();
   std::optional<DocumentRecord> doc = std::move(*existing);
+  // A path not in the store is read from its start whatever its hash says (the hash only tells whether
+  // these bytes are in under another name): the reading threads start now and work while this one
+  // hashes the file, which takes a second or so for a few hundred MB.
+  std::unique_ptr<Reading> reading;
+  if (!doc) reading = std::make_unique<Reading>(path, options, /*resume_from=*/0);
+  StatusOr<std::string> hash = FileContentHash(path);
+  if (!hash.ok()) return hash.status();
   if (doc && doc->content_hash != *hash) {
     NAZIR_RETURN_IF_ERROR(store.RemoveDocument(doc->id));
     doc.reset();
@@ -346,59 +431,8 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   result.document_id = doc->id;
   const int64_t resume_from = doc->tu_done;
   result.resumed_from = resume_from;
-
-  // Threads: the reader, `workers` preparing, this one writing.
-  int workers = options.threads;
-  if (workers <= 0) workers = std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
-  Pipeline pipe(kBatchesPerThread * workers + 2);
-  std::string srclang;
-  int64_t tus_in_file = 0;
-  const size_t pipeline_batch = std::min(kPipelineBatch, static_cast<size_t>(options.batch_size));
-  std::thread reader([&] {
-    std::unique_ptr<Batch> batch = pipe.Acquire();
-    Status s = batch ? Status::Ok() : Stopped();
-    if (s.ok()) {
-      batch->raw.reserve(pipeline_batch);
-      s = tmx::ReadTmx(
-          path,
-          [&](const tmx::TmxHeader& h) {
-            srclang = h.srclang;  // read by the writer only after reader.join()
-            return Status::Ok();
-          },
-          [&](TranslationUnit&& tu) {
-            if (tus_in_file++ < resume_from) return Status::Ok();
-            batch->raw.push_back(std::move(tu));
-            if (batch->raw.size() < pipeline_batch) return Status::Ok();
-            pipe.Push(std::move(batch));
-            batch = pipe.Acquire();
-            if (!batch) return Stopped();
-            batch->raw.reserve(pipeline_batch);
-            return Status::Ok();
-          },
-          tmx::TmxReadOptions());
-    }
-    if (batch) {
-      if (s.ok() && !batch->raw.empty()) {
-        pipe.Push(std::move(batch));
-      } else {
-        pipe.Unacquire(std::move(batch));
-      }
-    }
-    pipe.Finish(std::move(s));
-  });
-  std::vector<std::thread> preparers;
-  for (int i = 0; i < workers; ++i) {
-    preparers.emplace_back([&] {
-      while (std::unique_ptr<Batch> b = pipe.TakeRaw()) {
-        Prepare(*b);
-        pipe.PutReady(std::move(b));
-      }
-    });
-  }
-  auto join = [&] {
-    reader.join();
-    for (std::thread& t : preparers) t.join();
-  };
+  if (!reading) reading = std::make_unique<Reading>(path, options, resume_from);
+  Pipeline& pipe = reading->pipe();
 
   TuProvenance from;
   from.document_id = doc->id;
@@ -453,7 +487,7 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   if (write_status.ok() && txn) write_status = commit();
   txn.reset();  // rolls back what an error left uncommitted
   if (!write_status.ok()) pipe.Abort();
-  join();
+  reading->Join();
   checkpointer.reset();
   no_auto_checkpoint.reset();
   if (!write_status.ok()) return write_status;
@@ -462,7 +496,7 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   // Complete: the header's srclang (export writes it back) and the final count, in one transaction.
   StatusOr<std::unique_ptr<Transaction>> last = store.BeginTransaction();
   if (!last.ok()) return last.status();
-  doc->srclang = srclang;
+  doc->srclang = reading->srclang();
   doc->tu_done = done;
   doc->complete = true;
   NAZIR_RETURN_IF_ERROR(store.UpdateDocument(*doc));
