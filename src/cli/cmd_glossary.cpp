@@ -67,13 +67,18 @@ int Build(Context& ctx, const GlossaryArgs& a) {
   if (!report.ok()) return Finish(ctx, report.status());
   if (a.json) {
     std::cout << nlohmann::json{{"pairs", report->pairs}, {"entries", report->entries},
-                                {"imported_kept", report->imported_kept}}
+                                {"imported_kept", report->imported_kept},
+                                {"translation_links", report->translation}}
                      .dump()
               << "\n";
   } else {
     std::cerr << "glossary: " << report->entries << " entries mined from " << report->pairs << " aligned pairs";
     if (report->imported_kept > 0) std::cerr << " (" << report->imported_kept << " imported entries kept)";
     std::cerr << " in " << a.db << "\n";
+    if (!report->translation) {
+      std::cerr << "glossary: no bilingual dictionary found (Debian dict-freedict-ara-eng): names Arabic translates "
+                   "(البيت الأبيض, White House) were not mined\n";
+    }
   }
   return kExitOk;
 }
