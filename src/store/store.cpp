@@ -304,7 +304,6 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
 Status Store::Init(const StoreOptions& options) {
   read_only_ = options.read_only;
   Database& db = *db_;
-  NAZIR_RETURN_IF_ERROR(db.Exec(kPragmas));
   StatusOr<int64_t> app_id = db.QueryInt("PRAGMA application_id");
   if (!app_id.ok()) return app_id.status();
   StatusOr<int64_t> objects = db.QueryInt("SELECT count(*) FROM sqlite_schema");
@@ -312,14 +311,19 @@ Status Store::Init(const StoreOptions& options) {
   if (*objects > 0 && *app_id != kApplicationId) {
     return InvalidInputError(db.path() + ": not a nazir store (it is another SQLite database); choose another --db");
   }
-  if (read_only_) {
-    if (*objects == 0) return NotFoundError(db.path() + ": the store is empty (nothing imported yet)");
-  } else {
-    // A new file gets bigger pages than SQLite's 4 KB (it can only be chosen before the first table; an
-    // older store keeps its own): 16 KB cut the CPU time of the 400k-TU benchmark import by about a
-    // fifth (fewer B-tree pages and WAL frames for rows of about a kilobyte) without slowing lookups
-    // (scripts/bench_tm.sh).
-    if (*objects == 0) NAZIR_RETURN_IF_ERROR(db.Exec("PRAGMA page_size=" + std::to_string(kNewPageSize)));
+  if (read_only_ && *objects == 0) {
+    return NotFoundError(db.path() + ": the store is empty (nothing imported yet)");
+  }
+  // A new file gets bigger pages than SQLite's 4 KB (it can only be chosen before the first table; an
+  // older store keeps its own): 16 KB cut the CPU time of the 400k-TU benchmark import by about a
+  // seventh (fewer B-tree pages and WAL frames for rows of about a kilobyte; 3 runs each, same 32 MB
+  // cache) without slowing lookups (scripts/bench_tm.sh). Set before the cache size: SQLite sizes a
+  // cache set earlier for the old page size and let it grow to ~130 MB.
+  if (!read_only_ && *objects == 0) {
+    NAZIR_RETURN_IF_ERROR(db.Exec("PRAGMA page_size=" + std::to_string(kNewPageSize)));
+  }
+  NAZIR_RETURN_IF_ERROR(db.Exec(kPragmas));
+  if (!read_only_) {
     // WAL lets lookups read while an import writes. Persistent: set once per file.
     NAZIR_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode=WAL"));
     NAZIR_RETURN_IF_ERROR(CreateSchema());
