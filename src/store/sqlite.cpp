@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <string>
 #include <utility>
 
@@ -170,6 +171,11 @@ std::string_view Statement::sql() const {
 
 StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, bool read_only,
                                                    int busy_timeout_ms) {
+  // SQLite's memory statistics take a global mutex on every allocation (FTS5 allocates one per new term
+  // while indexing): nazir never reads them. This has to happen before SQLite initializes, and every
+  // connection of the process is opened here.
+  static std::once_flag configured;
+  std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* raw = nullptr;
   const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;
