@@ -193,12 +193,19 @@ void Prepare(Batch& b) {
 // the writer does not stop for it after each commit (SQLite's automatic checkpoint runs in the committing
 // thread). The writer's connection has wal_autocheckpoint off while this runs. PASSIVE checkpoints never
 // wait for locks, and the WAL protocol keeps the file consistent whatever is killed when.
+//
+// SQLite starts the WAL over only when a write transaction begins after every frame was copied back;
+// the writer begins its next transaction right after a commit, before this thread is done, so now and
+// then (WalIsLong()) it waits for the copy to finish (WaitIdle()) to let the WAL restart: that bounds
+// the WAL file (disk, and the recovery after a kill) at the cost of one short wait every few commits.
 class Checkpointer {
  public:
   explicit Checkpointer(const std::string& db_path) {
     StatusOr<std::unique_ptr<Database>> db = Database::Open(db_path, /*read_only=*/false);
-    if (!db.ok()) return;  // no background checkpoints: the writer's own end-of-import one still runs
+    if (!db.ok()) return;  // no background checkpoints: the writer's end-of-import one still runs
     db_ = std::move(*db);
+    StatusOr<int64_t> page = db_->QueryInt("PRAGMA page_size");
+    if (page.ok()) page_size_ = *page;
     thread_ = std::thread([this] { Run(); });
   }
   ~Checkpointer() {
@@ -217,26 +224,52 @@ class Checkpointer {
     }
     cv_.notify_all();
   }
+  // Whether the WAL held more than kWalRestartBytes at the last checkpoint.
+  bool WalIsLong() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return log_frames_ * page_size_ > kWalRestartBytes;
+  }
+  // Waits until every poke so far has been served.
+  void WaitIdle() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !thread_.joinable() || (!pending_ && !running_); });
+  }
 
  private:
+  // WAL size that makes the writer wait for a checkpoint to finish (about four import commits).
+  static constexpr int64_t kWalRestartBytes = 128 << 20;
+
   void Run() {
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
       cv_.wait(lock, [&] { return stop_ || pending_; });
       if (stop_) return;
       pending_ = false;
+      running_ = true;
       lock.unlock();
-      // An error (a busy lock, a full disk) leaves the frames in the WAL for a later checkpoint.
-      (void)db_->Exec("PRAGMA wal_checkpoint(PASSIVE)");
+      // Columns: busy, frames in the log, frames copied. An error (a busy lock, a full disk) leaves the
+      // frames in the WAL for a later checkpoint.
+      int64_t frames = -1;
+      StatusOr<Statement> st = db_->Prepare("PRAGMA wal_checkpoint(PASSIVE)");
+      if (st.ok()) {
+        StatusOr<bool> row = st->Step();
+        if (row.ok() && *row) frames = st->ColumnInt(1);
+      }
       lock.lock();
+      running_ = false;
+      if (frames >= 0) log_frames_ = frames;
+      cv_.notify_all();
     }
   }
 
   std::unique_ptr<Database> db_;
+  int64_t page_size_ = 0;
   std::mutex mu_;
   std::condition_variable cv_;
   bool pending_ = false;
+  bool running_ = false;
   bool stop_ = false;
+  int64_t log_frames_ = 0;
   std::thread thread_;
 };
 
@@ -453,6 +486,7 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
     txn.reset();
     in_txn = 0;
     checkpointer->Poke();
+    if (checkpointer->WalIsLong()) checkpointer->WaitIdle();
     if (options.on_progress) {
       options.on_progress({path, done, result.inserted, result.folded, SecondsSince(start)});
     }
