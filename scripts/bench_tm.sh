@@ -60,7 +60,7 @@ for kind in lookup concordance; do
   for lang in ar en; do
     head -n "$cli_queries" "$work/$kind.$lang.txt" | while IFS= read -r q; do
       t0=$(date +%s%N)
-      "$nazir" tm "$kind" "$q" --db "$db" >/dev/null 2>&1
+      "$nazir" tm "$kind" "$q" --db "$db" >/dev/null 2>&1 || echo "tm $kind failed: $q" >&2
       echo $(( ($(date +%s%N) - t0) / 1000 ))
     done | sort -n | awk -v name="$kind $lang" '{ v[NR] = $1 } END {
       p50 = v[int(NR * 0.5) + 1]; p99 = v[int(NR * 0.99) + 1 > NR ? NR : int(NR * 0.99) + 1];

@@ -24,10 +24,14 @@ constexpr int64_t kApplicationId = 0x6e617a72;
 
 // SQLite page cache for one connection: 32 MiB (negative = KiB), enough to keep the TU table's and the
 // indexes' hot pages during a large import; SQLite's default (2 MiB) made import ~20% slower here.
+// Reads through a memory map of the first GiB of the file instead of a read() copy per page: a `tm
+// lookup` process starts with a cold cache and reads hundreds of pages (p50 through the CLI 130 -> 110 ms
+// on the 400k-TU benchmark store; import time unchanged).
 constexpr char kPragmas[] =
     "PRAGMA synchronous=NORMAL;"  // WAL + NORMAL: a commit survives a killed process (not a power cut)
     "PRAGMA temp_store=MEMORY;"
-    "PRAGMA cache_size=-32768;";
+    "PRAGMA cache_size=-32768;"
+    "PRAGMA mmap_size=1073741824;";
 
 // Page size of a new store, in bytes (see Init).
 constexpr int kNewPageSize = 16384;
