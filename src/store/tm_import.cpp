@@ -9,6 +9,7 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -420,52 +421,67 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   StatusOr<std::optional<DocumentRecord>> existing = store.FindDocument(name);
   if (!existing.ok()) return existing.status();
   std::optional<DocumentRecord> doc = std::move(*existing);
-  // A path not in the store is read from its start whatever its hash says (the hash only tells whether
-  // these bytes are in under another name): the reading threads start now and work while this one
-  // hashes the file, which takes a second or so for a few hundred MB.
-  std::unique_ptr<Reading> reading;
-  if (!doc) reading = std::make_unique<Reading>(path, options, /*resume_from=*/0);
-  StatusOr<std::string> hash = FileContentHash(path);
-  if (!hash.ok()) return hash.status();
-  if (doc && doc->content_hash != *hash) {
-    NAZIR_RETURN_IF_ERROR(store.RemoveDocument(doc->id));
-    doc.reset();
-    result.outcome = ImportResult::Outcome::kReplaced;
-  }
-  if (doc && doc->complete) {
-    result.outcome = ImportResult::Outcome::kUnchanged;
-    result.document_id = doc->id;
-    result.tus_read = doc->tu_done;
-    result.seconds = SecondsSince(start);
-    return result;
-  }
-  if (!doc) {
-    StatusOr<std::optional<DocumentRecord>> same = store.FindDocumentByHash(*hash);
-    if (!same.ok()) return same.status();
-    if (*same && (*same)->complete && (*same)->kind == "tmx") {
+  std::optional<std::string> hash;
+  if (doc) {
+    StatusOr<std::string> h = FileContentHash(path);
+    if (!h.ok()) return h.status();
+    hash = std::move(*h);
+    if (doc->content_hash != *hash) {
+      NAZIR_RETURN_IF_ERROR(store.RemoveDocument(doc->id));
+      doc.reset();
+      result.outcome = ImportResult::Outcome::kReplaced;
+    } else if (doc->complete) {
       result.outcome = ImportResult::Outcome::kUnchanged;
-      result.document_id = (*same)->id;
-      result.same_as = (*same)->name;
-      result.tus_read = (*same)->tu_done;
+      result.document_id = doc->id;
+      result.tus_read = doc->tu_done;
       result.seconds = SecondsSince(start);
       return result;
+    } else {
+      result.outcome = ImportResult::Outcome::kResumed;
+    }
+  }
+  // A copy of a fully imported file under another name is skipped.
+  auto complete_copy = [&](const std::string& h) -> StatusOr<std::optional<DocumentRecord>> {
+    StatusOr<std::optional<DocumentRecord>> same = store.FindDocumentByHash(h);
+    if (!same.ok()) return same.status();
+    if (*same && (*same)->complete && (*same)->kind == "tmx") return same;
+    return std::optional<DocumentRecord>();
+  };
+  auto unchanged_as = [&](const DocumentRecord& same) {
+    ImportResult r;
+    r.file = path;
+    r.outcome = ImportResult::Outcome::kUnchanged;
+    r.document_id = same.id;
+    r.same_as = same.name;
+    r.tus_read = same.tu_done;
+    r.seconds = SecondsSince(start);
+    return r;
+  };
+  // A path not in the store is read from its start whatever its hash: the hash only tells whether these
+  // bytes are in under another name, which matters only at the first commit. So it is computed on a
+  // thread of its own while the import starts (for a few hundred MB it takes as long as importing a
+  // few thousand TUs), and the document row is added inside the first transaction, which the check
+  // rolls back if the file turns out to be a copy.
+  std::future<StatusOr<std::string>> hashing;
+  if (!doc) {
+    if (hash) {
+      StatusOr<std::optional<DocumentRecord>> same = complete_copy(*hash);
+      if (!same.ok()) return same.status();
+      if (*same) return unchanged_as(**same);
+    } else {
+      hashing = std::async(std::launch::async, [path] { return FileContentHash(path); });
     }
     DocumentRecord d;
     d.name = name;
     d.kind = "tmx";
-    d.content_hash = *hash;
+    d.content_hash = hash.value_or("");
     d.ar_path = name;
-    StatusOr<int64_t> id = store.AddDocument(d);
-    if (!id.ok()) return id.status();
-    d.id = *id;
-    doc = std::move(d);
-  } else {
-    result.outcome = ImportResult::Outcome::kResumed;
+    doc = std::move(d);  // id 0 until added
   }
   result.document_id = doc->id;
   const int64_t resume_from = doc->tu_done;
   result.resumed_from = resume_from;
-  if (!reading) reading = std::make_unique<Reading>(path, options, resume_from);
+  auto reading = std::make_unique<Reading>(path, options, resume_from);
   Pipeline& pipe = reading->pipe();
 
   TuProvenance from;
@@ -473,14 +489,42 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   from.origin_file = name;
   int64_t done = resume_from;
   Status write_status;
+  std::optional<DocumentRecord> copy_of;  // set when the hash says these bytes are in already
   std::optional<NoAutoCheckpoint> no_auto_checkpoint;
   no_auto_checkpoint.emplace(store.db());
   std::optional<Checkpointer> checkpointer;
   checkpointer.emplace(store.path());
+  // Inside a transaction: the document row, added if new (its id is the TUs' provenance).
+  auto add_document = [&]() -> Status {
+    if (doc->id != 0) return Status::Ok();
+    StatusOr<int64_t> id = store.AddDocument(*doc);
+    if (!id.ok()) return id.status();
+    doc->id = *id;
+    from.document_id = *id;
+    result.document_id = *id;
+    return Status::Ok();
+  };
+  // Inside a transaction, before its commit: the file's hash into the document row, unless the file is
+  // a copy (then copy_of is set, and the caller rolls back).
+  auto settle_hash = [&]() -> Status {
+    if (!hashing.valid()) return Status::Ok();
+    StatusOr<std::string> h = hashing.get();
+    if (!h.ok()) return h.status();
+    StatusOr<std::optional<DocumentRecord>> same = complete_copy(*h);
+    if (!same.ok()) return same.status();
+    if (*same) {
+      copy_of = std::move(*same);
+      return Status::Ok();
+    }
+    doc->content_hash = *h;
+    return store.UpdateDocument(*doc);
+  };
   // One transaction per options.batch_size TUs (spanning pipeline batches), with the resume point.
   std::unique_ptr<Transaction> txn;
   int64_t in_txn = 0;
   auto commit = [&]() -> Status {
+    NAZIR_RETURN_IF_ERROR(settle_hash());
+    if (copy_of) return Status::Ok();
     NAZIR_RETURN_IF_ERROR(store.UpdateDocumentProgress(doc->id, done, /*complete=*/false));
     NAZIR_RETURN_IF_ERROR(txn->Commit());
     txn.reset();
@@ -493,7 +537,7 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
     return Status::Ok();
   };
   while (std::unique_ptr<Batch> b = pipe.TakeReady()) {
-    for (size_t i = 0; i < b->size && write_status.ok(); ++i) {
+    for (size_t i = 0; i < b->size && write_status.ok() && !copy_of; ++i) {
       if (!txn) {
         StatusOr<std::unique_ptr<Transaction>> t = store.BeginTransaction();
         if (!t.ok()) {
@@ -501,6 +545,8 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
           break;
         }
         txn = std::move(*t);
+        write_status = add_document();
+        if (!write_status.ok()) break;
       }
       if (b->ok[i]) {
         from.confidence = b->confidence[i];
@@ -516,21 +562,26 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
       ++done;
       if (++in_txn == options.batch_size) write_status = commit();
     }
-    if (!write_status.ok()) break;
+    if (!write_status.ok() || copy_of) break;
     pipe.Release(std::move(b));
   }
-  if (write_status.ok() && txn) write_status = commit();
-  txn.reset();  // rolls back what an error left uncommitted
-  if (!write_status.ok()) pipe.Abort();
+  if (write_status.ok() && !copy_of && txn) write_status = commit();
+  txn.reset();  // rolls back what an error (or a copy) left uncommitted
+  if (!write_status.ok() || copy_of) pipe.Abort();
   reading->Join();
   checkpointer.reset();
   no_auto_checkpoint.reset();
   if (!write_status.ok()) return write_status;
+  if (copy_of) return unchanged_as(*copy_of);
   NAZIR_RETURN_IF_ERROR(pipe.reader_status());
 
-  // Complete: the header's srclang (export writes it back) and the final count, in one transaction.
+  // Complete: the header's srclang (export writes it back) and the final count, in one transaction (for a
+  // file without TUs, also the document row).
   StatusOr<std::unique_ptr<Transaction>> last = store.BeginTransaction();
   if (!last.ok()) return last.status();
+  NAZIR_RETURN_IF_ERROR(add_document());
+  NAZIR_RETURN_IF_ERROR(settle_hash());
+  if (copy_of) return unchanged_as(*copy_of);  // rolls `last` back
   doc->srclang = reading->srclang();
   doc->tu_done = done;
   doc->complete = true;
