@@ -18,6 +18,7 @@
 #include "nazir/corpus/glossary_db.h"
 #include "nazir/names/glossary.h"
 #include "nazir/text/normalize.h"
+#include "support/glossary.h"
 
 namespace nazir::names {
 namespace {
@@ -72,14 +73,7 @@ MiningOptions WithLexicon() {
   return o;
 }
 
-const GlossaryEntry* FindEnglish(const std::vector<GlossaryEntry>& g, const std::string& english) {
-  for (const auto& e : g) {
-    if (e.english == english) return &e;
-    for (const auto& v : e.english_variants)
-      if (v.text == english) return &e;
-  }
-  return nullptr;
-}
+using ::nazir::testing::FindEnglish;
 
 std::set<std::string> Spellings(const GlossaryEntry& e) {
   std::set<std::string> out;

@@ -11,6 +11,7 @@
 #include "nazir/names/glossary.h"
 #include "nazir/names/matcher.h"
 #include "nazir/names/translit.h"
+#include "support/glossary.h"
 
 namespace nazir::names {
 namespace {
@@ -206,14 +207,7 @@ TEST(EnglishNameSpans, NamesWithParticlesAndTitlesStripped) {
 
 // ---- mining -------------------------------------------------------------------------------------------
 
-const GlossaryEntry* FindEnglish(const std::vector<GlossaryEntry>& g, const std::string& english) {
-  for (const auto& e : g) {
-    if (e.english == english) return &e;
-    for (const auto& v : e.english_variants)
-      if (v.text == english) return &e;
-  }
-  return nullptr;
-}
+using ::nazir::testing::FindEnglish;
 
 std::vector<std::string> Spellings(const GlossaryEntry& e) {
   std::vector<std::string> out;
