@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -16,6 +15,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/cli.h"
 #include "support/temp_dir.h"
 #include "nazir/store/store.h"
 #include "nazir/store/tm_search.h"
@@ -31,53 +31,38 @@ const std::string kData = std::string(NAZIR_TEST_DATA_DIR) + "/store/";
 
 using ::nazir::testing::TempDir;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+using ::nazir::testing::CliResult;
+using ::nazir::testing::ReadWholeFile;
+
+// In a forked child: sends stdout and stderr to `out` and `err` and runs `nazir args...` (no shell).
+[[noreturn]] void ExecNazir(const std::vector<std::string>& args, const char* out, const char* err) {
+  if (!freopen(out, "w", stdout) || !freopen(err, "w", stderr)) _exit(127);
+  std::vector<char*> argv;
+  argv.push_back(const_cast<char*>(NAZIR_BINARY));
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  execv(NAZIR_BINARY, argv.data());
+  _exit(127);
 }
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
 // Runs `nazir args...` (no shell), stdout and stderr to files in `dir`.
-RunResult Nazir(const TempDir& dir, const std::vector<std::string>& args) {
+CliResult Nazir(const TempDir& dir, const std::vector<std::string>& args) {
   const std::string out = dir.File("stdout.txt"), err = dir.File("stderr.txt");
   const pid_t pid = fork();
-  if (pid == 0) {
-    if (!freopen(out.c_str(), "w", stdout) || !freopen(err.c_str(), "w", stderr)) _exit(127);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(NAZIR_BINARY));
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(NAZIR_BINARY, argv.data());
-    _exit(127);
-  }
-  RunResult r;
+  if (pid == 0) ExecNazir(args, out.c_str(), err.c_str());
+  CliResult r;
   int status = 0;
   waitpid(pid, &status, 0);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = Slurp(out);
-  r.err = Slurp(err);
+  r.out = ReadWholeFile(out);
+  r.err = ReadWholeFile(err);
   return r;
 }
 
 // Starts `nazir args...` in the background (output discarded); returns its pid.
 pid_t Spawn(const std::vector<std::string>& args) {
   const pid_t pid = fork();
-  if (pid == 0) {
-    if (!freopen("/dev/null", "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(127);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(NAZIR_BINARY));
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(NAZIR_BINARY, argv.data());
-    _exit(127);
-  }
+  if (pid == 0) ExecNazir(args, "/dev/null", "/dev/null");
   return pid;
 }
 
@@ -124,7 +109,7 @@ bool Exited(pid_t pid, int* status) { return waitpid(pid, status, WNOHANG) == pi
 TEST(TmCli, ImportPrintsASummaryAndJson) {
   TempDir dir;
   const std::string db = dir.File("tm.db");
-  RunResult r = Nazir(dir, {"tm", "import", kData + "duplicates.tmx", kData + "other_tool.tmx", "--db", db, "--json"});
+  CliResult r = Nazir(dir, {"tm", "import", kData + "duplicates.tmx", kData + "other_tool.tmx", "--db", db, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("tm import: 2 file(s), 9 TUs read: 7 new, 2 duplicates folded"), std::string::npos) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
@@ -146,7 +131,7 @@ TEST(TmCli, ImportReportsABadFileAndImportsTheOthers) {
   const std::string bad = dir.File("bad.tmx");
   std::ofstream(bad) << "<tmx version=\"1.4\"><header srclang=\"ar\"/><body><tu>";
   const std::string db = dir.File("tm.db");
-  RunResult r = Nazir(dir, {"tm", "import", bad, kData + "duplicates.tmx", "--db", db});
+  CliResult r = Nazir(dir, {"tm", "import", bad, kData + "duplicates.tmx", "--db", db});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("bad.tmx"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("1 file(s) failed"), std::string::npos) << r.err;
@@ -159,7 +144,7 @@ TEST(TmCli, StatsCountsDuplicatesAndConfidence) {
   TempDir dir;
   const std::string db = dir.File("tm.db");
   ASSERT_EQ(Nazir(dir, {"tm", "import", kData + "duplicates.tmx", "--db", db}).exit_code, 0);
-  RunResult r = Nazir(dir, {"tm", "stats", "--db", db, "--json"});
+  CliResult r = Nazir(dir, {"tm", "stats", "--db", db, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["tus"], 2);
@@ -177,7 +162,7 @@ TEST(TmCli, LookupGivesMatchPercentTargetAndProvenance) {
   const std::string db = dir.File("tm.db");
   ASSERT_EQ(Nazir(dir, {"tm", "import", kData + "other_tool.tmx", "--db", db}).exit_code, 0);
   // 8 words, one substituted: floor(100 * 7 / 8) = 87.
-  RunResult r = Nazir(dir, {"tm", "lookup", "The Presidential Council met in Tripoli on Tuesday.", "--db", db, "--json"});
+  CliResult r = Nazir(dir, {"tm", "lookup", "The Presidential Council met in Tripoli on Tuesday.", "--db", db, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j.size(), 1u) << r.out;
@@ -213,7 +198,7 @@ TEST(TmCli, ConcordanceMarksTheHit) {
   const std::string db = dir.File("tm.db");
   ASSERT_EQ(Nazir(dir, {"tm", "import", kData + "other_tool.tmx", "--db", db}).exit_code, 0);
   // stdout is a file: brackets, not colour.
-  RunResult r = Nazir(dir, {"tm", "concordance", "central bank", "--db", db});
+  CliResult r = Nazir(dir, {"tm", "concordance", "central bank", "--db", db});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\u27e6Central Bank\u27e7 of Libya"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("مصرف ليبيا المركزي"), std::string::npos) << r.out;
@@ -240,7 +225,7 @@ TEST(TmCli, ExportFiltersAndWritesValidTmx) {
   ASSERT_EQ(Nazir(dir, {"tm", "import", kData + "duplicates.tmx", kData + "other_tool.tmx", "--db", db}).exit_code,
             0);
   const std::string out = dir.File("out.tmx");
-  RunResult r = Nazir(dir, {"tm", "export", "-o", out, "--db", db, "--doc", kData + "duplicates.tmx", "--min-confidence",
+  CliResult r = Nazir(dir, {"tm", "export", "-o", out, "--db", db, "--doc", kData + "duplicates.tmx", "--min-confidence",
                       "0.8"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> tuids;
@@ -260,7 +245,7 @@ TEST(TmCli, UsageErrorsAndAMissingStore) {
   TempDir dir;
   EXPECT_EQ(Nazir(dir, {"tm", "lookup", "x", "--min-match", "150"}).exit_code, 2);
   EXPECT_EQ(Nazir(dir, {"tm", "export"}).exit_code, 2);  // -o is required
-  RunResult r = Nazir(dir, {"tm", "stats", "--db", dir.File("missing.db")});
+  CliResult r = Nazir(dir, {"tm", "stats", "--db", dir.File("missing.db")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("missing.db"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir.File("missing.db")));  // looking does not create a store
@@ -318,7 +303,7 @@ TEST(TmCli, KillMinus9MidImportKeepsWholeBatchesAndTheNextRunFinishes) {
     EXPECT_EQ(last->front().source_text, EnglishOf(static_cast<int>(doc.tu_done) - 1));
   }
 
-  RunResult r = Nazir(dir, {"tm", "import", tmx, "--db", db, "--batch", std::to_string(kBatch)});
+  CliResult r = Nazir(dir, {"tm", "import", tmx, "--db", db, "--batch", std::to_string(kBatch)});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("resumed"), std::string::npos) << r.err;
   r = Nazir(dir, {"tm", "stats", "--db", db, "--json"});
