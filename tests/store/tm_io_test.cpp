@@ -47,6 +47,7 @@ std::vector<TranslationUnit> ReadAll(const std::string& path) {
 using ::nazir::testing::ExpectSameAttributes;
 using ::nazir::testing::ExpectSameNotes;
 using ::nazir::testing::ExpectSameProps;
+using ::nazir::testing::ExpectSameTuvs;
 
 // Every field a TMX reader gives, equal.
 void ExpectSameTu(const TranslationUnit& a, const TranslationUnit& b) {
@@ -58,17 +59,7 @@ void ExpectSameTu(const TranslationUnit& a, const TranslationUnit& b) {
   ExpectSameProps(a.props, b.props, where);
   ExpectSameNotes(a.notes, b.notes, where);
   ExpectSameAttributes(a.attributes, b.attributes, where);
-  ASSERT_EQ(a.tuvs.size(), b.tuvs.size()) << where;
-  for (size_t i = 0; i < a.tuvs.size(); ++i) {
-    const std::string w = where + " tuv " + a.tuvs[i].lang;
-    EXPECT_EQ(a.tuvs[i].lang, b.tuvs[i].lang) << w;
-    EXPECT_EQ(a.tuvs[i].text, b.tuvs[i].text) << w;
-    EXPECT_EQ(a.tuvs[i].seg_markup, b.tuvs[i].seg_markup) << w;
-    EXPECT_EQ(a.tuvs[i].creationdate, b.tuvs[i].creationdate) << w;
-    ExpectSameProps(a.tuvs[i].props, b.tuvs[i].props, w);
-    ExpectSameNotes(a.tuvs[i].notes, b.tuvs[i].notes, w);
-    ExpectSameAttributes(a.tuvs[i].attributes, b.tuvs[i].attributes, w);
-  }
+  ExpectSameTuvs(a.tuvs, b.tuvs, where);
 }
 
 TEST(TmImport, RoundTripKeepsAnotherToolsTusUnchanged) {

@@ -34,6 +34,22 @@ inline void ExpectSameAttributes(const OtherAttributes& a, const OtherAttributes
   EXPECT_EQ(a, b) << where;
 }
 
+// Every field of each tuv equal, in the same order (language, text, inline markup, date, props, notes,
+// other attributes).
+inline void ExpectSameTuvs(const std::vector<Tuv>& a, const std::vector<Tuv>& b, const std::string& where) {
+  ASSERT_EQ(a.size(), b.size()) << where;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const std::string w = where + " tuv " + a[i].lang;
+    EXPECT_EQ(a[i].lang, b[i].lang) << w;
+    EXPECT_EQ(a[i].text, b[i].text) << w;
+    EXPECT_EQ(a[i].seg_markup, b[i].seg_markup) << w;
+    EXPECT_EQ(a[i].creationdate, b[i].creationdate) << w;
+    ExpectSameProps(a[i].props, b[i].props, w);
+    ExpectSameNotes(a[i].notes, b[i].notes, w);
+    ExpectSameAttributes(a[i].attributes, b[i].attributes, w);
+  }
+}
+
 }  // namespace nazir::testing
 
 #endif  // NAZIR_TESTS_SUPPORT_TU_COMPARE_H_

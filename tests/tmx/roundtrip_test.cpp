@@ -36,6 +36,7 @@ void Rewrite(const TmxContents& in, const std::string& path) {
 using ::nazir::testing::ExpectSameNotes;
 using ::nazir::testing::ExpectSameAttributes;
 using ::nazir::testing::ExpectSameProps;
+using ::nazir::testing::ExpectSameTuvs;
 
 // `after` holds what `before` held. What the writer fills in is allowed: a generated tuid where there
 // was none, the header's creationdate where the TU had none.
@@ -58,18 +59,7 @@ void ExpectSameTus(const TmxContents& before, const TmxContents& after) {
     ExpectSameProps(a.props, b.props, where);
     ExpectSameNotes(a.notes, b.notes, where);
     ExpectSameAttributes(a.attributes, b.attributes, where);
-    ASSERT_EQ(a.tuvs.size(), b.tuvs.size()) << where;
-    for (size_t k = 0; k < a.tuvs.size(); ++k) {
-      const Tuv& x = a.tuvs[k];
-      const Tuv& y = b.tuvs[k];
-      EXPECT_EQ(x.lang, y.lang) << where;
-      EXPECT_EQ(x.text, y.text) << where;
-      EXPECT_EQ(x.seg_markup, y.seg_markup) << where;
-      EXPECT_EQ(x.creationdate, y.creationdate) << where;
-      ExpectSameProps(x.props, y.props, where + " tuv " + x.lang);
-      ExpectSameNotes(x.notes, y.notes, where + " tuv " + x.lang);
-      ExpectSameAttributes(x.attributes, y.attributes, where + " tuv " + x.lang);
-    }
+    ExpectSameTuvs(a.tuvs, b.tuvs, where);
   }
 }
 
