@@ -83,9 +83,30 @@ int Build(Context& ctx, const GlossaryArgs& a) {
   return kExitOk;
 }
 
+// A glossary keyed by an older nazir is re-keyed once (a write, like the TM index rebuild on open), so
+// its lookups find every spelling; a store we may not write is looked up as it is, with a warning.
+void RekeyIfStale(std::unique_ptr<store::Store>& st, const std::string& path) {
+  auto current = corpus::GlossaryKeysCurrent(*st);
+  if (!current.ok() || *current) return;
+  auto writable = store::Store::Open(path);
+  auto rekeyed = writable.ok() ? corpus::RekeyGlossary(**writable) : StatusOr<int64_t>(writable.status());
+  if (!rekeyed.ok()) {
+    std::cerr << "nazir: warning: the glossary in " << path << " was keyed by an older nazir and could not be "
+              << "re-keyed (" << rekeyed.status().message() << "); lookups may miss spellings until "
+              << "`nazir glossary build` is run on it\n";
+    return;
+  }
+  std::cerr << "nazir: re-keyed the " << *rekeyed << " glossary entries of " << path
+            << " for this version of nazir\n";
+  writable->reset();
+  auto reopened = OpenExisting(path);
+  if (reopened.ok()) st = std::move(*reopened);
+}
+
 int Lookup(Context& ctx, const GlossaryArgs& a) {
   auto st = OpenExisting(a.db);
   if (!st.ok()) return Finish(ctx, st.status());
+  RekeyIfStale(*st, a.db);
   auto hits = corpus::LookupGlossary(**st, a.term, a.limit);
   if (!hits.ok()) return Finish(ctx, hits.status());
   if (a.json) {

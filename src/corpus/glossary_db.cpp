@@ -26,6 +26,13 @@ std::vector<store::GlossaryKey> StoreKeys(const GlossaryEntry& entry) {
   return keys;
 }
 
+// Meta key of the glossary key fingerprint (see GlossaryKeyFingerprint).
+constexpr char kKeyFingerprintMeta[] = "glossary_key_fingerprint";
+
+// Bumped when the key rows change shape without EntryKeys() changing its output for the probe entry
+// (e.g. one row per spelling instead of one per key).
+constexpr char kKeyLayout[] = "glossary-keys/2";
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -91,6 +98,45 @@ std::shared_ptr<const names::WordTranslator> LexiconTranslator(std::shared_ptr<c
   return std::make_shared<LexiconWordTranslator>(std::move(lexicon));
 }
 
+std::string GlossaryKeyFingerprint() {
+  // Spellings that exercise what the keys depend on: normalization (hamza, ta marbuta, alef maqsura),
+  // clitics, several words, an acronym, an exonym, English particles.
+  GlossaryEntry probe;
+  probe.type = "PER";
+  probe.english = "Jens Stoltenberg";
+  probe.english_variants = {{"Jens Stoltenberg", 3, "", ""}, {"Stoltenberg", 1, "", ""}};
+  probe.arabic = {{"ستولتنبرغ", 2, "", ""}, {"لستلولتنبرج", 1, "", ""}, {"ينس ستولتنبرغ", 1, "", ""},
+                  {"الناتو", 1, "", ""}, {"ليبيا", 1, "", ""}, {"مؤسسة إلى", 1, "", ""}, {"والسراج", 1, "", ""}};
+  std::string text = kKeyLayout;
+  for (const names::LookupKey& k : names::EntryKeys(probe)) {
+    text += '\n' + k.kind + '\t' + k.key + '\t' + k.variant;
+  }
+  return store::ContentHash(text);
+}
+
+StatusOr<bool> GlossaryKeysCurrent(store::Store& store) {
+  auto stored = store.GetMeta(kKeyFingerprintMeta);
+  if (!stored.ok()) return stored.status();
+  if (*stored && **stored == GlossaryKeyFingerprint()) return true;
+  auto n = store.CountGlossaryEntries();
+  if (!n.ok()) return n.status();
+  return *n == 0;
+}
+
+StatusOr<int64_t> RekeyGlossary(store::Store& store) {
+  auto entries = ListGlossary(store);
+  if (!entries.ok()) return entries.status();
+  auto txn = store.BeginTransaction();
+  if (!txn.ok()) return txn.status();
+  for (const GlossaryEntry& e : *entries) {
+    auto id = store.PutGlossaryEntry(e, StoreKeys(e));
+    if (!id.ok()) return id.status();
+  }
+  NAZIR_RETURN_IF_ERROR(store.SetMeta(kKeyFingerprintMeta, GlossaryKeyFingerprint()));
+  NAZIR_RETURN_IF_ERROR((*txn)->Commit());
+  return static_cast<int64_t>(entries->size());
+}
+
 StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::MiningOptions& options) {
   GlossaryBuildReport report;
   names::MiningOptions mining = options;
@@ -149,6 +195,8 @@ StatusOr<GlossaryBuildReport> BuildGlossary(store::Store& store, const names::Mi
     auto id = store.PutGlossaryEntry(e, StoreKeys(e));
     if (!id.ok()) return id.status();
   }
+  // Every entry was just keyed by this build.
+  NAZIR_RETURN_IF_ERROR(store.SetMeta(kKeyFingerprintMeta, GlossaryKeyFingerprint()));
   NAZIR_RETURN_IF_ERROR((*txn)->Commit());
   report.imported_kept = static_cast<int64_t>(kept.size());
   report.entries = static_cast<int64_t>(kept.size() + mined.size());
@@ -300,6 +348,14 @@ StatusOr<std::vector<GlossaryHit>> LookupGlossary(store::Store& store, std::stri
 }
 
 StatusOr<int64_t> ImportGlossaryEntries(store::Store& store, std::vector<GlossaryEntry> entries) {
+  // The entries already there are re-keyed first when an older build keyed them, so the whole glossary
+  // is keyed alike afterwards.
+  auto current = GlossaryKeysCurrent(store);
+  if (!current.ok()) return current.status();
+  if (!*current) {
+    auto rekeyed = RekeyGlossary(store);
+    if (!rekeyed.ok()) return rekeyed.status();
+  }
   auto existing = ListGlossary(store);
   if (!existing.ok()) return existing.status();
   std::map<std::string, GlossaryEntry> by_english;
@@ -330,6 +386,7 @@ StatusOr<int64_t> ImportGlossaryEntries(store::Store& store, std::vector<Glossar
     by_english[Lower(merged.english)] = merged;
     ++n;
   }
+  NAZIR_RETURN_IF_ERROR(store.SetMeta(kKeyFingerprintMeta, GlossaryKeyFingerprint()));
   NAZIR_RETURN_IF_ERROR((*txn)->Commit());
   return n;
 }

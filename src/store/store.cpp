@@ -389,6 +389,27 @@ Status Store::CreateSchema() {
   return (*txn)->Commit();
 }
 
+// ---- Meta -----------------------------------------------------------------------------------------------
+
+StatusOr<std::optional<std::string>> Store::GetMeta(std::string_view key) {
+  StatusOr<Statement*> st = db_->Cached("SELECT value FROM meta WHERE key = ?1");
+  if (!st.ok()) return st.status();
+  (*st)->Bind(1, key);
+  StatusOr<bool> row = (*st)->Step();
+  if (!row.ok()) return row.status();
+  std::optional<std::string> value;
+  if (*row) value = std::string((*st)->ColumnText(0));
+  (*st)->Reset();
+  return value;
+}
+
+Status Store::SetMeta(std::string_view key, std::string_view value) {
+  if (read_only_) return ReadOnlyError(path());
+  StatusOr<Statement*> st = db_->Cached("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+  if (!st.ok()) return st.status();
+  return (*st)->Bind(1, key).Bind(2, value).Run();
+}
+
 // ---- Documents ------------------------------------------------------------------------------------------
 
 namespace {

@@ -205,4 +205,26 @@ TEST_F(CliCorpus, SingleDocumentWithDbStoresPairsAndMinesNames) {
   EXPECT_NE(look.out.find("Waldhauser"), std::string::npos) << look.out;
 }
 
+TEST_F(CliCorpus, LookupRekeysAGlossaryKeyedByAnOlderBuildOnce) {
+  const fs::path db = dir_ / "old.db";
+  {
+    auto st = nazir::store::Store::Open(db.string());
+    ASSERT_TRUE(st.ok()) << st.status().message();
+    nazir::GlossaryEntry e;
+    e.type = "PER";
+    e.english = "Brett McGurk";
+    e.arabic = {{"ماكجورك", 2, "", ""}};
+    e.count = 2;
+    ASSERT_TRUE((*st)->PutGlossaryEntry(e, {}).ok()) << "stored with no key rows, as if keyed differently";
+  }
+  const CliResult first = Nazir("glossary lookup ماكجورك --db '" + db.string() + "' --json");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("Brett McGurk"), std::string::npos) << first.out;
+  EXPECT_NE(first.err.find("re-keyed"), std::string::npos) << first.err;
+  const CliResult again = Nazir("glossary lookup ماكجورك --db '" + db.string() + "' --json");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("Brett McGurk"), std::string::npos) << again.out;
+  EXPECT_EQ(again.err.find("re-keyed"), std::string::npos) << "only once: " << again.err;
+}
+
 }  // namespace

@@ -71,6 +71,19 @@ StatusOr<int64_t> ImportGlossaryEntries(store::Store& store, std::vector<Glossar
 // Every entry in id order.
 StatusOr<std::vector<GlossaryEntry>> ListGlossary(store::Store& store);
 
+// The lookup keys' fingerprint: a hash of names::EntryKeys() over a fixed probe entry and of the key
+// rows' layout. The store keeps the fingerprint of the build that keyed its glossary (BuildGlossary,
+// ImportGlossaryEntries and RekeyGlossary record it); a different one means an older nazir keyed it and
+// lookups may miss spellings until the entries are re-keyed.
+std::string GlossaryKeyFingerprint();
+
+// True when the glossary is empty or was keyed by this build.
+StatusOr<bool> GlossaryKeysCurrent(store::Store& store);
+
+// Recomputes the lookup keys of every entry (entries, spellings and ids unchanged) in one transaction and
+// records this build's fingerprint. Returns the number of entries re-keyed.
+StatusOr<int64_t> RekeyGlossary(store::Store& store);
+
 }  // namespace nazir::corpus
 
 #endif  // NAZIR_CORPUS_GLOSSARY_DB_H_

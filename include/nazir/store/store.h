@@ -237,6 +237,13 @@ class Store {
   // does it by itself when the key fingerprint in meta differs from this build's).
   Status RebuildIndexes();
 
+  // ---- Meta (small named settings the modules above the store keep with the data) ---------------------
+
+  // The value stored under `key` in the meta table, or nullopt.
+  StatusOr<std::optional<std::string>> GetMeta(std::string_view key);
+  // Stores `value` under `key` (replacing any); fails on a read-only store.
+  Status SetMeta(std::string_view key, std::string_view value);
+
   // ---- Glossary (entries, variants, lookup keys; the mining and ranking live in names/) --------------
 
   // Stores `entry` (a new one when entry.id == 0, else replacing that entry, its variants and its keys)
