@@ -308,20 +308,25 @@ Status RunAlign(const AlignCliOptions& opt, Context& ctx) {
     NAZIR_RETURN_IF_ERROR((*out)->Commit());
   }
   if (opt.db.empty()) return Status::Ok();
-  // --db: the pair also goes into the store (as a one-document corpus), and the glossary is re-mined.
+  // --db: the same pairs also go into the store (as a one-document corpus), and the glossary is re-mined.
   corpus::DocPair pair;
   pair.ar_path = opt.ar_file;
   pair.en_path = opt.en_file;
   pair.doc_id = std::filesystem::path(opt.ar_file).stem().string();
-  AlignCliOptions o = opt;
-  o.output.clear();
-  corpus::BatchReport report;
-  std::optional<int64_t> entries;
-  NAZIR_RETURN_IF_ERROR(
-      AlignIntoStore(o, {pair}, *enc, corpus::LearnScope::kDocument, &report, &entries));
-  if (!report.failures.empty()) return InvalidInputError(report.failures[0].message);
-  std::cerr << "align: " << report.pairs << " sentence pairs added to " << opt.db
-            << (report.docs_skipped ? " (document unchanged: already stored)" : "") << "\n";
+  corpus::BatchOptions bo;
+  bo.tu_options.header.srclang = opt.src_lang;
+  bo.tu_options.tgtlang = opt.tgt_lang;
+  bo.beads_dir = opt.beads_dir;
+  auto st = store::Store::Open(opt.db);
+  if (!st.ok()) return st.status();
+  auto stored = corpus::StoreAlignedDocument(**st, pair, *ar, *en, alignment, bo);
+  if (!stored.ok()) return stored.status();
+  if (!opt.no_glossary && !stored->unchanged) {
+    auto g = corpus::BuildGlossary(**st, {});
+    if (!g.ok()) return g.status();
+  }
+  std::cerr << "align: " << stored->pairs << " sentence pairs added to " << opt.db
+            << (stored->unchanged ? " (document unchanged: already stored)" : "") << "\n";
   return Status::Ok();
 }
 

@@ -71,6 +71,59 @@ StatusOr<std::unique_ptr<Document>> LoadSide(const std::string& path, Lang lang,
   return doc;
 }
 
+// Writes one aligned document to the store in one transaction, replacing document `previous` (an older
+// or half-written version of the same doc_id) when it is not 0. Returns the new document id; `added` gets the
+// number of TUs stored.
+StatusOr<int64_t> WriteDocument(store::Store& store, const DocPair& p, const std::string& hash, const Document& ar,
+                                const Document& en, const Alignment& alignment, const BatchOptions& options,
+                                int64_t previous, int64_t* added) {
+  auto txn = store.BeginTransaction();
+  if (!txn.ok()) return txn.status();
+  if (previous != 0) NAZIR_RETURN_IF_ERROR(store.RemoveDocument(previous));
+  store::DocumentRecord rec;
+  rec.name = p.doc_id;
+  rec.kind = "pair";
+  rec.content_hash = hash;
+  rec.ar_path = p.ar_path;
+  rec.en_path = p.en_path;
+  auto doc_id = store.AddDocument(rec);
+  if (!doc_id.ok()) return doc_id.status();
+  *added = 0;
+  const std::string ar_name = Basename(p.ar_path), en_name = Basename(p.en_path);
+  for (const Bead& b : alignment.beads) {
+    if (!b.IsPair()) continue;
+    std::string ar_text = JoinSentences(ar, b.ar), en_text = JoinSentences(en, b.en);
+    if (ar_text.empty() || en_text.empty()) continue;
+    TranslationUnit tu =
+        tmx::MakePairTu(ar_text, en_text, options.tu_options, b.confidence, b.Shape(), ar_name, en_name);
+    store::TuProvenance from;
+    from.document_id = *doc_id;
+    from.ar_sentences = b.ar;
+    from.en_sentences = b.en;
+    from.confidence = b.confidence;
+    from.origin_file = p.ar_path;
+    auto r = store.AddTu(tu, from);
+    if (!r.ok()) return r.status().WithContext(p.doc_id);
+    ++*added;
+  }
+  NAZIR_RETURN_IF_ERROR(store.UpdateDocumentProgress(*doc_id, *added, /*complete=*/true));
+  if (!options.beads_dir.empty()) {
+    const std::string path = (std::filesystem::path(options.beads_dir) / (p.doc_id + ".beads")).string();
+    NAZIR_RETURN_IF_ERROR(WriteFileAtomically(path, FormatBeads(alignment)));
+  }
+  NAZIR_RETURN_IF_ERROR((*txn)->Commit());
+  return *doc_id;
+}
+
+// The content hash of a document pair: both decoded texts, NUL-separated.
+std::string PairHash(std::string_view ar_text, std::string_view en_text) {
+  std::string both;
+  both.reserve(ar_text.size() + 1 + en_text.size());
+  both.append(ar_text).push_back('\0');
+  both.append(en_text);
+  return store::ContentHash(both);
+}
+
 // Runs `work(slot_index, thread_index)` over every slot on `threads` threads.
 template <typename Fn>
 void RunWorkers(size_t n, int threads, Fn work) {
@@ -153,7 +206,7 @@ class BatchRun {
       s.error = en.status();
       return false;
     }
-    std::string hash = store::ContentHash(ar_bytes + std::string(1, '\0') + en_bytes);
+    std::string hash = PairHash(ar_bytes, en_bytes);
     if (!s.hash.empty() && s.hash != hash) {
       s.error = InvalidInputError("changed while the batch was running: " + p.ar_path + " / " + p.en_path);
       return false;
@@ -234,42 +287,11 @@ class BatchRun {
       ++report_.docs_skipped;
       return Status::Ok();
     }
-    auto txn = store_.BeginTransaction();
-    if (!txn.ok()) return txn.status();
     auto it = known_.find(p.doc_id);
-    if (it != known_.end()) NAZIR_RETURN_IF_ERROR(store_.RemoveDocument(it->second.id));  // changed or half in
-    store::DocumentRecord rec;
-    rec.name = p.doc_id;
-    rec.kind = "pair";
-    rec.content_hash = s.hash;
-    rec.ar_path = p.ar_path;
-    rec.en_path = p.en_path;
-    auto doc_id = store_.AddDocument(rec);
-    if (!doc_id.ok()) return doc_id.status();
+    const int64_t previous = it != known_.end() ? it->second.id : 0;  // changed or half in
     int64_t added = 0;
-    std::string ar_name = Basename(p.ar_path), en_name = Basename(p.en_path);
-    for (const Bead& b : s.alignment.beads) {
-      if (!b.IsPair()) continue;
-      std::string ar_text = JoinSentences(*s.ar, b.ar), en_text = JoinSentences(*s.en, b.en);
-      if (ar_text.empty() || en_text.empty()) continue;
-      TranslationUnit tu = tmx::MakePairTu(ar_text, en_text, options_.tu_options, b.confidence, b.Shape(), ar_name,
-                                           en_name);
-      store::TuProvenance from;
-      from.document_id = *doc_id;
-      from.ar_sentences = b.ar;
-      from.en_sentences = b.en;
-      from.confidence = b.confidence;
-      from.origin_file = p.ar_path;
-      auto r = store_.AddTu(tu, from);
-      if (!r.ok()) return r.status().WithContext(p.doc_id);
-      ++added;
-    }
-    NAZIR_RETURN_IF_ERROR(store_.UpdateDocumentProgress(*doc_id, added, /*complete=*/true));
-    if (!options_.beads_dir.empty()) {
-      const std::string path = (std::filesystem::path(options_.beads_dir) / (p.doc_id + ".beads")).string();
-      NAZIR_RETURN_IF_ERROR(WriteFileAtomically(path, FormatBeads(s.alignment)));
-    }
-    NAZIR_RETURN_IF_ERROR((*txn)->Commit());
+    auto doc_id = WriteDocument(store_, p, s.hash, *s.ar, *s.en, s.alignment, options_, previous, &added);
+    if (!doc_id.ok()) return doc_id.status();
     known_[p.doc_id] = KnownDoc{*doc_id, s.hash, true};
     ++report_.docs_aligned;
     report_.pairs += added;
@@ -320,6 +342,28 @@ StatusOr<BatchReport> AlignBatch(const std::vector<DocPair>& pairs, const align:
                                  store::Store& store, const BatchOptions& options) {
   BatchRun run(pairs, aligner, store, options);
   return run.Run();
+}
+
+StatusOr<StoredDocument> StoreAlignedDocument(store::Store& store, const DocPair& pair, const Document& ar,
+                                              const Document& en, const Alignment& alignment,
+                                              const BatchOptions& options) {
+  StoredDocument out;
+  const std::string hash = PairHash(ar.text, en.text);
+  auto known = store.FindDocument(pair.doc_id);
+  if (!known.ok()) return known.status();
+  int64_t previous = 0;
+  if (*known) {
+    if ((*known)->complete && (*known)->content_hash == hash) {
+      out.document_id = (*known)->id;
+      out.unchanged = true;
+      return out;
+    }
+    previous = (*known)->id;
+  }
+  auto id = WriteDocument(store, pair, hash, ar, en, alignment, options, previous, &out.pairs);
+  if (!id.ok()) return id.status();
+  out.document_id = *id;
+  return out;
 }
 
 Status ExportDocuments(store::Store& store, const std::vector<int64_t>& document_ids, const std::string& path,

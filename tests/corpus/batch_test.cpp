@@ -14,6 +14,8 @@
 #include "nazir/align/aligner.h"
 #include "nazir/corpus/pairs.h"
 #include "nazir/store/store.h"
+#include "nazir/text/segment.h"
+#include "nazir/text/utf8.h"
 
 namespace nazir::corpus {
 namespace {
@@ -95,6 +97,42 @@ TEST_F(BatchTest, AlignsEveryDocumentAndSkipsThemWhenRunAgain) {
   EXPECT_EQ(second.pairs, 0);
   EXPECT_EQ(second.document_ids, first.document_ids);
   EXPECT_EQ(Tus(*st), before) << "a second run must not add or lose anything";
+}
+
+TEST_F(BatchTest, AnAlignmentMadeByTheCallerIsStoredOnceAndEqualsWhatTheBatchStores) {
+  const DocPair p = Pairs()[1];
+  auto load = [&](const std::string& path, Lang lang) {
+    auto text = text::ReadTextFile(path, text::Encoding::kUtf8);
+    EXPECT_TRUE(text.ok()) << text.status().message();
+    Document d;
+    d.id = p.doc_id;
+    d.lang = lang;
+    d.text = text.ok() ? *text : std::string();
+    d.sentences = (*text::Segmenter::Create(lang))->Segment(d.text);
+    return d;
+  };
+  const Document ar = load(p.ar_path, Lang::kAr), en = load(p.en_path, Lang::kEn);
+  const Alignment a = aligner_->Align(ar, en);
+  auto st = OpenStore("one.db");
+  BatchOptions o;
+  auto first = StoreAlignedDocument(*st, p, ar, en, a, o);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_FALSE(first->unchanged);
+  int64_t pair_beads = 0;
+  for (const Bead& b : a.beads) pair_beads += b.IsPair() ? 1 : 0;
+  EXPECT_EQ(first->pairs, pair_beads);
+
+  auto again = StoreAlignedDocument(*st, p, ar, en, a, o);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_TRUE(again->unchanged) << "the same content is not stored twice";
+  EXPECT_EQ(again->document_id, first->document_id);
+  EXPECT_EQ(again->pairs, 0);
+
+  // The batch aligning the same document alone stores the same TUs, and sees it as already done.
+  auto batch_store = OpenStore("batch.db");
+  Run({p}, *batch_store, LearnScope::kDocument, 1);
+  EXPECT_EQ(Tus(*st), Tus(*batch_store));
+  EXPECT_EQ(Run({p}, *st, LearnScope::kDocument, 1).docs_skipped, 1);
 }
 
 TEST_F(BatchTest, RealignsOnlyTheDocumentWhoseFileChanged) {

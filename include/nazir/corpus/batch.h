@@ -75,6 +75,21 @@ struct BatchReport {
 StatusOr<BatchReport> AlignBatch(const std::vector<DocPair>& pairs, const align::Aligner& aligner,
                                  store::Store& store, const BatchOptions& options);
 
+// What StoreAlignedDocument did.
+struct StoredDocument {
+  int64_t document_id = 0;
+  int64_t pairs = 0;       // TUs stored (0 when unchanged)
+  bool unchanged = false;  // the same content was already complete in the store: nothing written
+};
+
+// Stores one document pair already aligned by the caller (`nazir align AR EN --db`), as AlignBatch
+// stores each of its documents: skipped when the store holds the same content complete under
+// pair.doc_id, else replacing any older version, in one transaction. `ar` and `en` are the documents
+// `alignment` was made from (their text is hashed to tell a change).
+StatusOr<StoredDocument> StoreAlignedDocument(store::Store& store, const DocPair& pair, const Document& ar,
+                                              const Document& en, const Alignment& alignment,
+                                              const BatchOptions& options);
+
 // Writes the TUs of `document_ids` (in that order, each once) from `store` to a TMX file at `path`.
 Status ExportDocuments(store::Store& store, const std::vector<int64_t>& document_ids, const std::string& path,
                        const tmx::TmxWriterOptions& options, uint64_t* tus_written);
