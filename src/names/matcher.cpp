@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include "nazir/names/clitics.h"
@@ -16,6 +18,10 @@ constexpr double kKeyWeight = 0.15;
 // Subtracted per stripped Arabic proclitic and per stripped English article (al-, el-, ...), so the
 // whole token wins a tie (docs/ARABIC.md: "keep the best with a small penalty per stripped clitic").
 constexpr double kCliticPenalty = 0.03;
+// The same for the log-odds of ArabicLogOdds / ArabicEnglishLogOdds, in nats: a stripped proclitic is a
+// guess about letters the pair model would otherwise have had to explain. Set by hand (about a third of
+// what an unexplained letter costs in the learned tables).
+constexpr double kCliticLogOddsPenalty = 1.0;
 
 // English forms of the Arabic article written before a name, with a hyphen: al-Sarraj, el-Sisi,
 // ash-Shara, ad-Din (sun-letter assimilation).
@@ -230,6 +236,37 @@ double NameMatcher::ArabicSimilarity(const PreparedArabic& a, std::string_view b
     }
   }
   return best;
+}
+
+double NameMatcher::ArabicLogOdds(const PreparedArabic& token, std::string_view stem) const {
+  const std::vector<std::string_view> wb = Words(stem);
+  if (token.token_forms_.empty() || wb.empty()) return 0.0;
+  std::string rest_b;
+  for (size_t i = 1; i < wb.size(); ++i) {
+    rest_b += ' ';
+    rest_b += wb[i];
+  }
+  double best = -std::numeric_limits<double>::infinity();
+  for (const PreparedArabic::Form& y : PreparedArabic::Analyse(wb[0], rest_b, true)) {
+    if (y.clitics > 0 && !y.article_only) continue;  // a stored stem keeps every letter but its article
+    for (const PreparedArabic::Form& x : token.token_forms_)
+      best = std::max(best, internal::PairLogOdds(x.symbols, y.symbols, internal::PairModelKind::kArAr) -
+                                kCliticLogOddsPenalty * (x.clitics + y.clitics));
+  }
+  return std::isfinite(best) ? best : 0.0;
+}
+
+double NameMatcher::ArabicEnglishLogOdds(const PreparedArabic& arabic, std::string_view english) const {
+  if (arabic.words_.empty()) return 0.0;
+  std::string rest;
+  for (size_t i = 1; i < arabic.words_.size(); ++i) rest += arabic.words_[i];
+  const std::string en = internal::EnglishSymbols(english);
+  double best = -std::numeric_limits<double>::infinity();
+  for (const CliticAnalysis& a : ProcliticAnalyses(arabic.words_[0]))
+    best = std::max(best, internal::PairLogOdds(internal::ArabicSymbols(a.stem + rest), en,
+                                                internal::PairModelKind::kArEn) -
+                              kCliticLogOddsPenalty * a.clitics);
+  return std::isfinite(best) ? best : 0.0;
 }
 
 double NameMatcher::MatchEnglish(std::string_view a, std::string_view b) const {

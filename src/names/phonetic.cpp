@@ -461,6 +461,71 @@ double EnEnSymbolSimilarity(std::string_view a, std::string_view b) {
   return Similarity(a, b, DefaultCosts(CostModel::kEnEn));
 }
 
+namespace {
+
+// Log-odds tables of pair_model.inc (generated, see its header).
+struct PairLogOdds {
+  char a, b;  // '_' = nothing (deletion of a / insertion of b)
+  double log_odds;
+};
+#include "pair_model.inc"
+
+struct PairTable {
+  double sub[128][128] = {};
+  double del[128] = {};
+  double ins[128] = {};
+  bool known_a[128] = {};  // symbols the model saw on each side; others are skipped
+  bool known_b[128] = {};
+
+  template <size_t N>
+  explicit PairTable(const PairLogOdds (&rows)[N]) {
+    for (const PairLogOdds& r : rows) {
+      if (r.a == '_') {
+        ins[Idx(r.b)] = r.log_odds;
+        known_b[Idx(r.b)] = true;
+      } else if (r.b == '_') {
+        del[Idx(r.a)] = r.log_odds;
+        known_a[Idx(r.a)] = true;
+      } else {
+        sub[Idx(r.a)][Idx(r.b)] = r.log_odds;
+      }
+    }
+  }
+};
+
+const PairTable& PairTableOf(PairModelKind model) {
+  static const PairTable* tables[2] = {new PairTable(kArArPairModel), new PairTable(kArEnPairModel)};
+  return *tables[static_cast<int>(model)];
+}
+
+}  // namespace
+
+double PairLogOdds(std::string_view a_in, std::string_view b_in, PairModelKind model) {
+  const PairTable& t = PairTableOf(model);
+  std::string a, b;
+  for (char c : a_in)
+    if (t.known_a[Idx(c)]) a += c;
+  for (char c : b_in)
+    if (t.known_b[Idx(c)]) b += c;
+  if (a.empty() || b.empty()) return 0.0;
+  const size_t n = a.size(), m = b.size();
+  Row r0(m + 1), r1(m + 1);
+  double* prev = r0.data();
+  double* cur = r1.data();
+  prev[0] = 0;
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + t.ins[Idx(b[j - 1])];
+  for (size_t i = 1; i <= n; ++i) {
+    const size_t ai = Idx(a[i - 1]);
+    cur[0] = prev[0] + t.del[ai];
+    for (size_t j = 1; j <= m; ++j) {
+      const size_t bj = Idx(b[j - 1]);
+      cur[j] = std::max({prev[j - 1] + t.sub[ai][bj], prev[j] + t.del[ai], cur[j - 1] + t.ins[bj]});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
 double KeySimilarity(std::string_view a, std::string_view b) {
   if (a.empty() && b.empty()) return 1.0;
   if (a.empty() || b.empty()) return 0.0;

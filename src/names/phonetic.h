@@ -67,6 +67,16 @@ double SymbolSimilarity(std::string_view a, std::string_view b, const EditCosts&
 // The cheapest alignment of a and b under `costs`, as (a symbol or 0, b symbol or 0) pairs in order.
 std::vector<std::pair<char, char>> AlignSymbols(std::string_view a, std::string_view b, const EditCosts& costs);
 
+// The learned pair models of pair_model.inc (scripts/fit_names_pair_model.py): two Arabic spellings of one
+// name (ArabicVariantSymbols both sides), an Arabic word and its English form (ArabicSymbols, EnglishSymbols).
+enum class PairModelKind { kArAr = 0, kArEn = 1 };
+
+// Log-likelihood ratio, in nats, of "a and b write one name" against "a and b are unrelated strings" under
+// a learned memoryless edit transducer: the summed log-odds of the best alignment (Viterbi). Unlike the
+// similarities above it is not normalized: a long pair agreeing on many letters is more evidence than a
+// short one with the same edits. Symbols the model never saw are skipped; empty input gives 0.
+double PairLogOdds(std::string_view a, std::string_view b, PairModelKind model);
+
 // Plain Levenshtein similarity 0..1 of two keys: 1 - distance / longer length.
 double KeySimilarity(std::string_view a, std::string_view b);
 

@@ -107,6 +107,7 @@ struct Args {
   std::string store;  // variants: look up through a store (corpus::LookupGlossary, what the CLI does)
   std::string exclude;  // variants: review file of spellings that are not a spelling of the row's name
   uint32_t seed = 20240601;
+  double rare = 1e-3;  // learn-pivot: the pivot probability ratio that costs 1
 };
 
 Args Parse(int argc, char** argv) {
@@ -129,6 +130,7 @@ Args Parse(int argc, char** argv) {
     else if (k == "--errors") a.errors = std::atoi(v.c_str());
     else if (k == "--sweep") a.sweep = v == "1";
     else if (k == "--dump") a.dump = v;
+    else if (k == "--rare") a.rare = std::atof(v.c_str());
     else if (k == "--seed") a.seed = static_cast<uint32_t>(std::atoi(v.c_str()));
   }
   return a;
@@ -252,7 +254,8 @@ int RunVariants(const Args& args) {
   if (!args.dump.empty()) {
     // One line per (query, candidate): in|out, query number, right entry (0/1), ScoreEntry score at
     // threshold 0, MatchArabicStem and MatchName of the whole query and spellings, MatchKind, query,
-    // the entry's Arabic spelling and English name, the consonant keys of the query and the spelling.
+    // the entry's Arabic spelling and English name, the consonant keys of the query and the spelling,
+    // ArabicLogOdds of the query and the spelling, ArabicEnglishLogOdds of the query and the English name.
     // For studying score combinations off line.
     const auto& m = nazir::names::NameMatcher::Get();
     FILE* f = std::fopen(args.dump.c_str(), "w");
@@ -262,12 +265,14 @@ int RunVariants(const Args& args) {
     }
     int qid = 0;
     auto dump = [&](const std::string& q, long want, const char* kind) {
+      const nazir::names::PreparedArabic pq(q);
       for (size_t i : index.Candidates(q)) {
         const auto h = nazir::names::ScoreEntry(q, entries[i], 0.0);
-        std::fprintf(f, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s\t%s\t%s\t%s\n", kind, qid, static_cast<long>(i) == want,
+        std::fprintf(f, "%s\t%d\t%d\t%.4f\t%.4f\t%.4f\t%d\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\n", kind, qid, static_cast<long>(i) == want,
                      h ? h->score : 0.0, m.MatchArabicStem(q, entries[i].arabic[0].text), m.MatchName(q, entries[i].english),
                      h ? static_cast<int>(h->how) : -1, q.c_str(), entries[i].arabic[0].text.c_str(), entries[i].english.c_str(),
-                     nazir::names::ArabicKey(q).c_str(), nazir::names::ArabicKey(entries[i].arabic[0].text).c_str());
+                     nazir::names::ArabicKey(q).c_str(), nazir::names::ArabicKey(entries[i].arabic[0].text).c_str(),
+                     m.ArabicLogOdds(pq, entries[i].arabic[0].text), m.ArabicEnglishLogOdds(pq, entries[i].english));
       }
       ++qid;
     };
@@ -517,6 +522,88 @@ int RunLearn(const Args& args) {
   return 0;
 }
 
+// learn-pivot WIKIDATA_TSV [--rare R]: Arabic-Arabic substitution costs through English. Aligns the train
+// half's Arabic-English word pairs under the hand Arabic-English table, counts which English symbol each
+// Arabic symbol renders, and scores two Arabic symbols by how often they render the same English one:
+// P(b | a) = sum over English e of P(e | a) P(b | e). cost(a, b) = log(P(a | a) / P(b | a)) / log(1 / R), the
+// cheaper direction, capped at 1. Prints only the pairs cheaper than the hand Arabic-Arabic table.
+int RunLearnPivot(const Args& args) {
+  namespace in = nazir::names::internal;
+  const double rare = args.rare;
+  std::vector<std::pair<std::string, std::string>> ar_en;
+  for (const auto& r : ReadTsv(args.path)) {
+    if (r.size() < 2 || HalfOf(r[1]) != "train") continue;
+    const std::string a = in::ArabicSymbols(r[0]), e = in::EnglishSymbols(r[1]);
+    if (!a.empty() && !e.empty()) ar_en.push_back({a, e});
+  }
+  const in::EditCosts& en_costs = in::DefaultCosts(in::CostModel::kArEn);
+  std::map<char, std::map<char, double>> n_ae, n_ea;  // Arabic -> English (non-null), English -> Arabic (incl. null)
+  for (const auto& [a, e] : ar_en)
+    for (const auto& [x, y] : in::AlignSymbols(a, e, en_costs)) {
+      if (x && y) n_ae[x][y] += 1;
+      if (y) n_ea[y][x] += 1;
+    }
+  auto total = [](const std::map<char, double>& m) {
+    double t = 0;
+    for (const auto& kv : m) t += kv.second;
+    return t;
+  };
+  std::set<char> arabic;
+  for (const auto& kv : n_ae)
+    if (total(kv.second) >= kMinSymbolCount) arabic.insert(kv.first);
+  // Joint J(a, b) = sum over English e of P(e) P(a | e) P(b | e): symmetric; J(a, b) / sqrt(J(a, a) J(b, b))
+  // is 1 for two letters that render the same English symbols equally often.
+  double all = 0;
+  for (const auto& kv : n_ea) all += total(kv.second);
+  std::map<char, std::map<char, double>> joint;
+  for (const auto& [e, row] : n_ea) {
+    const double te = total(row);
+    for (const auto& [a, ca] : row)
+      for (const auto& [b, cb] : row)
+        if (a && b) joint[a][b] += (te / all) * (ca / te) * (cb / te);
+  }
+  auto consonant = [](char c) { return std::string("aeiouwy'E").find(c) == std::string::npos; };
+  const in::EditCosts& ar_costs = in::DefaultCosts(in::CostModel::kArAr);
+  const double scale = std::log(1.0 / rare);
+  std::vector<std::tuple<char, char, double>> table;
+  for (char a : arabic)
+    for (char b : arabic) {
+      if (a >= b || !consonant(a) || !consonant(b)) continue;
+      const double j = joint[a][b], self = std::sqrt(joint[a][a] * joint[b][b]);
+      const double c = j <= 0 ? 1.0 : std::clamp(std::log(self / j) / scale, 0.0, 1.0);
+      if (c < ar_costs.sub[static_cast<int>(a)][static_cast<int>(b)] - 1e-9) {
+        table.push_back({a, b, c});
+        table.push_back({b, a, c});
+      }
+    }
+  std::printf("// Generated by `names_eval learn-pivot wikidata_person_tokens.tsv --rare %g` (scripts/eval_names.sh\n"
+              "// DATA BUILD learn-pivot) from the train half of ../shared/data/names-dev/wikidata_person_tokens.tsv\n"
+              "// (Wikidata labels, CC0): %zu Arabic-English word pairs aligned under the hand Arabic-English table.\n"
+              "// Two Arabic symbols are cheap to swap when they render the same English symbols (P(b | a) through\n"
+              "// English: J(a, b) = sum_e P(e) P(a | e) P(b | e), cost = log(sqrt(J(a, a) J(b, b)) / J(a, b)) / log(1 / rare),\n// consonants only); only the pairs cheaper than the hand Arabic-Arabic table. {a, b, cost}. Do not edit by hand.\n",
+              rare, ar_en.size());
+  std::printf("constexpr LearnedCost kLearnedArEn[] = {{'_', '_', 0.0}};\n");
+  std::printf("constexpr LearnedCost kLearnedArAr[] = {\n");
+  for (const auto& [a, b, c] : table) std::printf("    {%s, %s, %.3f},\n", CharLit(a).c_str(), CharLit(b).c_str(), c);
+  std::printf("};\n");
+  return 0;
+}
+
+// Symbols: reads lines from FILE and prints, tab-separated, each line's Arabic-Arabic symbol string
+// (ArabicVariantSymbols), its consonant key, its Arabic-English symbol string (ArabicSymbols) and its English
+// symbol string (EnglishSymbols). For scripts/fit_names_pair_model.py.
+int RunSymbols(const Args& args) {
+  std::ifstream in(args.path);
+  std::string line;
+  while (std::getline(in, line)) {
+    namespace in = nazir::names::internal;
+    const std::string s = in::ArabicVariantSymbols(line);
+    std::printf("%s\t%s\t%s\t%s\n", s.c_str(), in::KeyOfSymbols(s).c_str(), in::ArabicSymbols(line).c_str(),
+                in::EnglishSymbols(line).c_str());
+  }
+  return 0;
+}
+
 // Probe: reads "query<TAB>arabic<TAB>english" lines from FILE and prints the matcher's scores.
 int RunProbe(const Args& args) {
   const auto& m = nazir::names::NameMatcher::Get();
@@ -534,7 +621,9 @@ int RunProbe(const Args& args) {
 int main(int argc, char** argv) {
   const Args args = Parse(argc, argv);
   if (args.mode == "probe") return RunProbe(args);
+  if (args.mode == "symbols") return RunSymbols(args);
   if (args.mode == "learn") return RunLearn(args);
+  if (args.mode == "learn-pivot") return RunLearnPivot(args);
   if (args.mode == "rank") return RunRank(args);
   if (args.mode == "variants") return RunVariants(args);
   std::cerr << "unknown mode " << args.mode << "\n";

@@ -159,11 +159,18 @@ class PreparedQuery {
   std::shared_ptr<const Impl> impl_;
 };
 
-// Scores one entry against a query; nullopt when under `threshold`.
+// Scores one entry against a query; nullopt when under `threshold` (but a transliteration match of an
+// Arabic query a little under it is kept when LookupLogOdds is high).
 std::optional<LookupHit> ScoreEntry(std::string_view query, const GlossaryEntry& entry,
                                     double threshold = DefaultLookupThreshold());
 std::optional<LookupHit> ScoreEntry(const PreparedQuery& query, const GlossaryEntry& entry,
                                     double threshold = DefaultLookupThreshold());
+
+// Evidence, in nats, that an Arabic query names the entry: the learned pair models' log-likelihood ratio of
+// the query against the entry's best Arabic spelling plus that against its best English name (matcher.h
+// ArabicLogOdds, ArabicEnglishLogOdds). ScoreEntry accepts a transliteration match a little under the
+// threshold when this is high. 0 for an English query.
+double LookupLogOdds(const PreparedQuery& query, const GlossaryEntry& entry);
 
 // ScoreEntry by transliteration alone, without the exact, normalized and gazetteer checks: for a
 // candidate that an index reached through consonant keys only, which therefore shares no normalized

@@ -88,6 +88,17 @@ class NameMatcher {
   // Similarity of two English spellings of one name (Gaddafi ~ Qadhafi), same scale.
   double MatchEnglish(std::string_view a, std::string_view b) const;
 
+  // Evidence, as a log-likelihood ratio in nats (> 0: more likely one name than two unrelated strings),
+  // that an Arabic token (proclitics allowed, as in MatchArabicStem) and a stored Arabic spelling write
+  // one name, under the pair model learned from names-dev spelling pairs (src/names/pair_model.inc). Not
+  // normalized by length, unlike the similarities: a long name agreeing on most letters is strong
+  // evidence, a two-letter one never is. The whole names are compared, words run together.
+  double ArabicLogOdds(const PreparedArabic& token, std::string_view stem) const;
+
+  // The same for an Arabic name and an English one (the pair model learned from Wikidata's Arabic and
+  // English labels of person-name tokens).
+  double ArabicEnglishLogOdds(const PreparedArabic& arabic, std::string_view english) const;
+
  private:
   double ArabicSimilarity(const PreparedArabic& a, std::string_view b, bool strip_b) const;
 };
