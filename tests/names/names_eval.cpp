@@ -8,9 +8,11 @@
 //     --exclude: drop the spellings a review file lists (columns english, arabic_spelling, ...; lines
 //     starting with # ignored), as queries and as the imported spelling: scripts/eval_data/variants_review.tsv)
 //     Variant lookup (see RunVariants). Tuning aids: --sweep 1 (top-1 and false positives per threshold,
+//     with --log-odds-zone Z --min-log-odds L: the pair-model rule of glossary_lookup.cpp, 0.0425 and 10;
 //     with the index misses and rank misses), --dump FILE (every candidate's score parts).
 //   names_eval learn WIKIDATA_TSV --variants VARIANTS_TSV   fitted edit costs (learned_costs.inc)
 //   names_eval probe FILE   "query<TAB>arabic<TAB>english" lines -> the matcher's two scores
+//   names_eval symbols FILE   lines -> their phonetic symbol strings (for scripts/fit_names_pair_model.py)
 //
 // Split: every row belongs to half "train" or "test" by FNV-1a hash of its lower-cased English name
 // (all spellings of one name fall in the same half). Tuning used only the train half; report test.
@@ -103,11 +105,12 @@ struct Args {
   std::string variants;  // learn: variants.tsv, whose train half gives the Arabic-Arabic pairs
   int queries = 2000, pool = 1000, errors = 20;
   bool sweep = false;
+  double log_odds_zone = 0.0;  // sweep: a hit this far under the threshold is accepted on its log-odds
+  double min_log_odds = 0.0;   // sweep: ... when LookupLogOdds is at least this
   std::string dump;  // variants: every candidate of every query with its score parts, to this file
   std::string store;  // variants: look up through a store (corpus::LookupGlossary, what the CLI does)
   std::string exclude;  // variants: review file of spellings that are not a spelling of the row's name
   uint32_t seed = 20240601;
-  double rare = 1e-3;  // learn-pivot: the pivot probability ratio that costs 1
 };
 
 Args Parse(int argc, char** argv) {
@@ -129,8 +132,9 @@ Args Parse(int argc, char** argv) {
     else if (k == "--pool") a.pool = std::atoi(v.c_str());
     else if (k == "--errors") a.errors = std::atoi(v.c_str());
     else if (k == "--sweep") a.sweep = v == "1";
+    else if (k == "--log-odds-zone") a.log_odds_zone = std::atof(v.c_str());
+    else if (k == "--min-log-odds") a.min_log_odds = std::atof(v.c_str());
     else if (k == "--dump") a.dump = v;
-    else if (k == "--rare") a.rare = std::atof(v.c_str());
     else if (k == "--seed") a.seed = static_cast<uint32_t>(std::atoi(v.c_str()));
   }
   return a;
@@ -282,13 +286,27 @@ int RunVariants(const Args& args) {
     return 0;
   }
   if (args.sweep) {
-    // Threshold sweep: best hit of every query at threshold 0, then top-1 and FP rate per threshold.
-    std::vector<std::pair<double, bool>> in_best;  // score of the top hit, is it the right entry
-    std::vector<double> out_best;
+    // Threshold sweep: every hit of every query at threshold 0 (score, right entry, LookupLogOdds), then
+    // top-1 and FP rate per threshold t, the top hit taken among those scoring at least t, or at least
+    // t - zone with log-odds at least L (--log-odds-zone, --min-log-odds: glossary_lookup.cpp's rule;
+    // zone 0 = the threshold alone).
+    struct Scored {
+      double score;
+      bool right;
+      double log_odds;
+    };
+    auto scored = [&](const std::string& q, long want) {
+      std::vector<Scored> out;
+      const nazir::names::PreparedQuery pq(q);
+      for (const auto& h : index.Lookup(q, 0, 0.0))
+        out.push_back({h.score, static_cast<long>(h.entry) == want, nazir::names::LookupLogOdds(pq, entries[h.entry])});
+      return out;
+    };
+    std::vector<std::vector<Scored>> in_hits, out_hits;
     int index_misses = 0;
     for (const auto& [q, want] : in_queries) {
+      in_hits.push_back(scored(q, static_cast<long>(want)));
       const auto hits = index.Lookup(q, 1, 0.0);
-      in_best.push_back(hits.empty() ? std::make_pair(-1.0, false) : std::make_pair(hits[0].score, hits[0].entry == want));
       if (!hits.empty() && hits[0].entry == want)
         std::printf("INBEST\t%.3f\t%s\t%s/%s\n", hits[0].score, q.c_str(), entries[want].english.c_str(),
                     entries[want].arabic[0].text.c_str());
@@ -310,19 +328,31 @@ int RunVariants(const Args& args) {
       }
     }
     for (const auto& [q, en] : out_queries) {
+      out_hits.push_back(scored(q, -1));
       const auto hits = index.Lookup(q, 1, 0.0);
-      out_best.push_back(hits.empty() ? -1.0 : hits[0].score);
       if (!hits.empty())
         std::printf("OUTBEST\t%.3f\t%s (%s)\tgot %s/%s\n", hits[0].score, q.c_str(), en.c_str(),
                     entries[hits[0].entry].english.c_str(), entries[hits[0].entry].arabic[0].text.c_str());
     }
     std::printf("index misses (right entry not among candidates): %d of %zu\n", index_misses, in_queries.size());
+    // The top accepted hit at threshold t (nullptr: none).
+    auto top = [&](const std::vector<Scored>& hits, double t) {
+      const Scored* best = nullptr;
+      for (const Scored& h : hits)
+        if ((h.score >= t || (h.score >= t - args.log_odds_zone && h.log_odds >= args.min_log_odds)) &&
+            (best == nullptr || h.score > best->score))
+          best = &h;
+      return best;
+    };
     for (double t = 0.70; t < 0.96; t += 0.0025) {
       int ok = 0, fp = 0;
-      for (const auto& [s, right] : in_best) ok += (right && s >= t);
-      for (double s : out_best) fp += (s >= t);
-      std::printf("t=%.4f top1=%.4f fp=%.4f\n", t, static_cast<double>(ok) / in_best.size(),
-                  static_cast<double>(fp) / out_best.size());
+      for (const auto& hits : in_hits) {
+        const Scored* b = top(hits, t);
+        ok += b != nullptr && b->right;
+      }
+      for (const auto& hits : out_hits) fp += top(hits, t) != nullptr;
+      std::printf("t=%.4f top1=%.4f fp=%.4f\n", t, static_cast<double>(ok) / in_hits.size(),
+                  static_cast<double>(fp) / out_hits.size());
     }
     return 0;
   }
@@ -522,73 +552,6 @@ int RunLearn(const Args& args) {
   return 0;
 }
 
-// learn-pivot WIKIDATA_TSV [--rare R]: Arabic-Arabic substitution costs through English. Aligns the train
-// half's Arabic-English word pairs under the hand Arabic-English table, counts which English symbol each
-// Arabic symbol renders, and scores two Arabic symbols by how often they render the same English one:
-// P(b | a) = sum over English e of P(e | a) P(b | e). cost(a, b) = log(P(a | a) / P(b | a)) / log(1 / R), the
-// cheaper direction, capped at 1. Prints only the pairs cheaper than the hand Arabic-Arabic table.
-int RunLearnPivot(const Args& args) {
-  namespace in = nazir::names::internal;
-  const double rare = args.rare;
-  std::vector<std::pair<std::string, std::string>> ar_en;
-  for (const auto& r : ReadTsv(args.path)) {
-    if (r.size() < 2 || HalfOf(r[1]) != "train") continue;
-    const std::string a = in::ArabicSymbols(r[0]), e = in::EnglishSymbols(r[1]);
-    if (!a.empty() && !e.empty()) ar_en.push_back({a, e});
-  }
-  const in::EditCosts& en_costs = in::DefaultCosts(in::CostModel::kArEn);
-  std::map<char, std::map<char, double>> n_ae, n_ea;  // Arabic -> English (non-null), English -> Arabic (incl. null)
-  for (const auto& [a, e] : ar_en)
-    for (const auto& [x, y] : in::AlignSymbols(a, e, en_costs)) {
-      if (x && y) n_ae[x][y] += 1;
-      if (y) n_ea[y][x] += 1;
-    }
-  auto total = [](const std::map<char, double>& m) {
-    double t = 0;
-    for (const auto& kv : m) t += kv.second;
-    return t;
-  };
-  std::set<char> arabic;
-  for (const auto& kv : n_ae)
-    if (total(kv.second) >= kMinSymbolCount) arabic.insert(kv.first);
-  // Joint J(a, b) = sum over English e of P(e) P(a | e) P(b | e): symmetric; J(a, b) / sqrt(J(a, a) J(b, b))
-  // is 1 for two letters that render the same English symbols equally often.
-  double all = 0;
-  for (const auto& kv : n_ea) all += total(kv.second);
-  std::map<char, std::map<char, double>> joint;
-  for (const auto& [e, row] : n_ea) {
-    const double te = total(row);
-    for (const auto& [a, ca] : row)
-      for (const auto& [b, cb] : row)
-        if (a && b) joint[a][b] += (te / all) * (ca / te) * (cb / te);
-  }
-  auto consonant = [](char c) { return std::string("aeiouwy'E").find(c) == std::string::npos; };
-  const in::EditCosts& ar_costs = in::DefaultCosts(in::CostModel::kArAr);
-  const double scale = std::log(1.0 / rare);
-  std::vector<std::tuple<char, char, double>> table;
-  for (char a : arabic)
-    for (char b : arabic) {
-      if (a >= b || !consonant(a) || !consonant(b)) continue;
-      const double j = joint[a][b], self = std::sqrt(joint[a][a] * joint[b][b]);
-      const double c = j <= 0 ? 1.0 : std::clamp(std::log(self / j) / scale, 0.0, 1.0);
-      if (c < ar_costs.sub[static_cast<int>(a)][static_cast<int>(b)] - 1e-9) {
-        table.push_back({a, b, c});
-        table.push_back({b, a, c});
-      }
-    }
-  std::printf("// Generated by `names_eval learn-pivot wikidata_person_tokens.tsv --rare %g` (scripts/eval_names.sh\n"
-              "// DATA BUILD learn-pivot) from the train half of ../shared/data/names-dev/wikidata_person_tokens.tsv\n"
-              "// (Wikidata labels, CC0): %zu Arabic-English word pairs aligned under the hand Arabic-English table.\n"
-              "// Two Arabic symbols are cheap to swap when they render the same English symbols (P(b | a) through\n"
-              "// English: J(a, b) = sum_e P(e) P(a | e) P(b | e), cost = log(sqrt(J(a, a) J(b, b)) / J(a, b)) / log(1 / rare),\n// consonants only); only the pairs cheaper than the hand Arabic-Arabic table. {a, b, cost}. Do not edit by hand.\n",
-              rare, ar_en.size());
-  std::printf("constexpr LearnedCost kLearnedArEn[] = {{'_', '_', 0.0}};\n");
-  std::printf("constexpr LearnedCost kLearnedArAr[] = {\n");
-  for (const auto& [a, b, c] : table) std::printf("    {%s, %s, %.3f},\n", CharLit(a).c_str(), CharLit(b).c_str(), c);
-  std::printf("};\n");
-  return 0;
-}
-
 // Symbols: reads lines from FILE and prints, tab-separated, each line's Arabic-Arabic symbol string
 // (ArabicVariantSymbols), its consonant key, its Arabic-English symbol string (ArabicSymbols) and its English
 // symbol string (EnglishSymbols). For scripts/fit_names_pair_model.py.
@@ -623,7 +586,6 @@ int main(int argc, char** argv) {
   if (args.mode == "probe") return RunProbe(args);
   if (args.mode == "symbols") return RunSymbols(args);
   if (args.mode == "learn") return RunLearn(args);
-  if (args.mode == "learn-pivot") return RunLearnPivot(args);
   if (args.mode == "rank") return RunRank(args);
   if (args.mode == "variants") return RunVariants(args);
   std::cerr << "unknown mode " << args.mode << "\n";

@@ -117,7 +117,8 @@ struct LookupHit {
 
 // An index key of an entry or a probe of a query. kind "norm": normalized spelling (Arabic without
 // proclitics); kind "cons": a consonant-class key or a one-deletion neighbour of one (symmetric-delete
-// index: a probe finds every entry whose key is within one edit).
+// index: a probe finds every entry whose key is within one edit); kind "vow": the phonetic symbols of a
+// word with no consonant-class letter (آية, Aya), which has no consonant key.
 struct LookupKey {
   std::string kind;
   std::string key;
