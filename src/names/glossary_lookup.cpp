@@ -29,9 +29,10 @@ constexpr double kLookupThreshold = 0.8725;
 // evidence that they are one name. The normalized similarities treat one changed letter alike in a short
 // name and a long one; the log-odds grow with the letters both spellings share (ماسكيروني / ماتشيروني
 // passes, كل / كيل does not). Both set on the train half of names-dev variants (names_eval variants --half
-// train --dump: the best reviewed top-1 with false positives under 4.5% reviewed and 5% raw, counted on
-// the best-scoring accepted hit: 0.890 -> 0.910 reviewed top-1 at 4.3%; the floor 0.83 and 10 nats sit on
-// a plateau, 9-12 nats within 0.005 top-1).
+// train --sweep 1 --log-odds-zone Z --min-log-odds L: the best reviewed top-1 with false positives under
+// 4.5% reviewed and raw, as the threshold was set: 0.890 -> 0.910 reviewed top-1, false positives unchanged
+// at 4.3%/4.2%; zones 0.0375-0.0425 and 10-12 nats are within 0.003 top-1; 9 nats or a zone of 0.0475 let
+// one more false positive through).
 constexpr double kLogOddsZone = 0.0425;
 constexpr double kMinLogOdds = 10.0;
 // Score of a match equal after normalization, less kCliticPenalty per clitic stripped to get there.

@@ -60,6 +60,15 @@ std::vector<Analysis> EnglishAnalyses(std::string_view english) {
 
 bool IsArticle(std::string_view prefix) { return prefix == "ال"; }
 
+// The stripped prefix ends with the article: ال, وال, بال, and لل (ل + ال written with one lam).
+bool EndsWithArticle(std::string_view prefix) {
+  constexpr std::string_view kAl = "ال", kLil = "لل";
+  auto ends = [&](std::string_view x) {
+    return prefix.size() >= x.size() && prefix.substr(prefix.size() - x.size()) == x;
+  };
+  return ends(kAl) || ends(kLil);
+}
+
 double Combine(double key_sim, double sym_sim) {
   return kKeyWeight * key_sim + (1.0 - kKeyWeight) * sym_sim;
 }
@@ -93,6 +102,7 @@ PreparedArabic::Forms PreparedArabic::Analyse(std::string_view token, std::strin
     f.clitics = a.clitics;
     f.prefix_bytes = a.prefix.size();
     f.article_only = a.clitics == 1 && IsArticle(a.prefix);
+    f.article = EndsWithArticle(a.prefix);
     out.push_back(std::move(f));
   }
   return out;
@@ -246,12 +256,25 @@ double NameMatcher::ArabicLogOdds(const PreparedArabic& token, std::string_view 
     rest_b += ' ';
     rest_b += wb[i];
   }
+  PreparedArabic::Forms bf = PreparedArabic::Analyse(wb[0], rest_b, true);
+  // A stored stem keeps every letter but its article.
+  bf.erase(std::remove_if(bf.begin(), bf.end(),
+                          [](const PreparedArabic::Form& f) { return f.clitics > 0 && !f.article_only; }),
+           bf.end());
+  // When both may carry the article, only readings without it on both sides are compared (its two
+  // letters would otherwise count as agreement), and stripping it costs nothing.
+  auto has_article = [](const PreparedArabic::Forms& forms) {
+    return std::any_of(forms.begin(), forms.end(), [](const PreparedArabic::Form& f) { return f.article; });
+  };
+  const bool both = has_article(token.token_forms_) && has_article(bf);
   double best = -std::numeric_limits<double>::infinity();
-  for (const PreparedArabic::Form& y : PreparedArabic::Analyse(wb[0], rest_b, true)) {
-    if (y.clitics > 0 && !y.article_only) continue;  // a stored stem keeps every letter but its article
-    for (const PreparedArabic::Form& x : token.token_forms_)
+  for (const PreparedArabic::Form& y : bf) {
+    for (const PreparedArabic::Form& x : token.token_forms_) {
+      if (both && !(x.article && y.article)) continue;
+      const int clitics = x.clitics + y.clitics - (both ? 2 : 0);
       best = std::max(best, internal::PairLogOdds(x.symbols, y.symbols, internal::PairModelKind::kArAr) -
-                                kCliticLogOddsPenalty * (x.clitics + y.clitics));
+                                kCliticLogOddsPenalty * clitics);
+    }
   }
   return std::isfinite(best) ? best : 0.0;
 }

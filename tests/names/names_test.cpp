@@ -267,6 +267,32 @@ TEST(MineGlossary, PlacesComeFromTheGazetteerWithTheirClitics) {
   EXPECT_TRUE(Contains(Spellings(*iraq), "العراق"));  // the preposition ب stripped, the article kept
 }
 
+// The learned pair models weigh evidence: spellings of one long name agree on many letters, unrelated
+// names on few, and a short name carries little evidence whatever its spellings.
+TEST(NameMatcher, PairModelLogOddsWeighEvidence) {
+  const NameMatcher& m = NameMatcher::Get();
+  struct Case {
+    const char* a;
+    const char* b;
+    double min, max;  // nats
+  };
+  for (const Case& c : std::vector<Case>{
+           {"ستولتنبرغ", "ستلولتنبرج", 10, 100},   // one name, g written غ or ج, a letter doubled
+           {"ماسكيروني", "ماتشيروني", 8, 100},     // Italian sch: سك or تش
+           {"ستولتنبرغ", "ماكرون", -100, 0},        // two names
+           {"كل", "كيل", -100, 5},                  // two letters in common are weak evidence
+       }) {
+    const double lo = m.ArabicLogOdds(PreparedArabic(c.a), c.b);
+    EXPECT_GE(lo, c.min) << c.a << " " << c.b;
+    EXPECT_LE(lo, c.max) << c.a << " " << c.b;
+  }
+  EXPECT_GT(m.ArabicEnglishLogOdds(PreparedArabic("ستولتنبرغ"), "Stoltenberg"), 10);
+  EXPECT_LT(m.ArabicEnglishLogOdds(PreparedArabic("ستولتنبرغ"), "Macron"), 0);
+  // An article both spellings carry is no evidence.
+  EXPECT_DOUBLE_EQ(m.ArabicLogOdds(PreparedArabic("القطان"), "القحطاني"),
+                   m.ArabicLogOdds(PreparedArabic("قطان"), "قحطاني"));
+}
+
 // ---- lookup -------------------------------------------------------------------------------------------
 
 GlossaryEntry Entry(const std::string& english, const std::vector<std::string>& arabic, const std::string& type) {
@@ -366,6 +392,40 @@ TEST(EntryKeys, EverySpellingKeepsItsRowOfASharedKey) {
   EXPECT_TRUE(Contains(variants, "Stoltenberg"));
   EXPECT_TRUE(Contains(variants, "ستولتنبرغ"));
   EXPECT_TRUE(Contains(variants, "ستولتنبرج"));
+}
+
+// Just under the threshold, the pair models decide: a long spelling sharing most letters with the stored
+// one is found, a near neighbour that is another name is not.
+TEST(ScoreEntry, JustUnderTheThresholdThePairModelsDecide) {
+  struct Case {
+    const char* query;
+    GlossaryEntry entry;
+    bool found;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"بونياتوفسكا", Entry("Poniatowska", {"بونياتوسكا"}, "PER"), true},
+           {"حسني", Entry("Husain", {"حسين"}, "PER"), false},
+           {"القطان", Entry("Qahtani", {"القحطاني"}, "PER"), false},
+       }) {
+    const auto any = ScoreEntry(c.query, c.entry, 0.0);
+    ASSERT_TRUE(any.has_value()) << c.query;
+    // Near the threshold, under it: the similarity alone would not decide.
+    EXPECT_LT(any->score, DefaultLookupThreshold()) << c.query;
+    EXPECT_GT(any->score, DefaultLookupThreshold() - 0.05) << c.query;
+    EXPECT_EQ(ScoreEntry(c.query, c.entry).has_value(), c.found) << c.query;
+  }
+}
+
+// A name with no consonant-class letter (آية) has no consonant key; its symbols key it instead.
+TEST(EntryKeys, ANameWithoutConsonantsIsKeyedByItsVowels) {
+  GlossaryIndex index;
+  index.Add(Entry("Aya", {"آية"}, "PER"));
+  index.Add(Entry("Jens Stoltenberg", {"ينس ستولتنبرغ"}, "PER"));
+  for (const char* q : {"أيا", "آيا"}) {
+    const auto hits = index.Lookup(q, 5);
+    ASSERT_FALSE(hits.empty()) << q;
+    EXPECT_EQ(index.entry(hits[0].entry).english, "Aya") << q;
+  }
 }
 
 TEST_F(Lookup, NothingForUnrelatedNames) {

@@ -49,6 +49,7 @@ class PreparedArabic {
     int clitics = 0;         // proclitic morphemes stripped
     size_t prefix_bytes = 0; // bytes of the token they took
     bool article_only = false;  // the stripped prefix is exactly the article ال
+    bool article = false;       // the stripped prefix ends with the article (ال, وال, بال, لل ...)
   };
   using Forms = std::vector<Form>;
   // Every clitic analysis of `token`, each followed by `rest`; Arabic-Arabic symbols (for two spellings)
@@ -92,7 +93,8 @@ class NameMatcher {
   // that an Arabic token (proclitics allowed, as in MatchArabicStem) and a stored Arabic spelling write
   // one name, under the pair model learned from names-dev spelling pairs (src/names/pair_model.inc). Not
   // normalized by length, unlike the similarities: a long name agreeing on most letters is strong
-  // evidence, a two-letter one never is. The whole names are compared, words run together.
+  // evidence, a two-letter one never is. The whole names are compared, words run together; an article
+  // both carry is no evidence (القطان / القحطاني are compared as قطان / قحطاني).
   double ArabicLogOdds(const PreparedArabic& token, std::string_view stem) const;
 
   // The same for an Arabic name and an English one (the pair model learned from Wikidata's Arabic and
