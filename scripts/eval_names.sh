@@ -9,8 +9,10 @@
 #             as it is, "reviewed" without the spellings scripts/eval_data/variants_review.tsv rejects
 #             (a blind hand review: other names, common words, partial names, translations)
 #   scripts/eval_names.sh DATA_DIR BUILD_DIR learn  prints learned_costs.inc from the train half
+#   scripts/eval_names.sh DATA_DIR BUILD_DIR fit-pair  prints pair_model.inc (scripts/fit_names_pair_model.py)
+#                                                      from the train half
 set -eu
-data=${1:?usage: scripts/eval_names.sh DATA_DIR [BUILD_DIR] [learn]}
+data=${1:?usage: scripts/eval_names.sh DATA_DIR [BUILD_DIR] [learn|fit-pair]}
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${2:-$here/build}
 review="$here/scripts/eval_data/variants_review.tsv"
@@ -19,6 +21,9 @@ cmake --build "$build" --target names_eval -j2 >/dev/null
 eval_bin="$build/tests/names/names_eval"
 if [ "${3:-}" = learn ]; then
   exec "$eval_bin" learn "$data/wikidata_person_tokens.tsv" --variants "$data/variants.tsv"
+fi
+if [ "${3:-}" = fit-pair ]; then
+  exec python3 "$here/scripts/fit_names_pair_model.py" "$data" "$eval_bin"
 fi
 for half in train test; do
   "$eval_bin" rank "$data/wikidata_person_tokens.tsv" --half $half --queries 2000 --errors 0
