@@ -121,6 +121,15 @@ void AddConsKeys(const std::string& symbols, const std::string& variant, std::ve
   }
   if (key.size() < kMinIndexedKey) return;
   out->push_back({"cons", key, variant});
+  // ch (symbol C, class S: Charles تشارلز) is k in German, Italian and Greek names (Bach باخ, Wallach
+  // فالاخ, Musacchio موساكيو): a word with C is also keyed with it in class K. Without deletions: in a
+  // key of three or more letters the one-deletion neighbours already cover one changed letter.
+  if (symbols.find('C') != std::string::npos) {
+    std::string k_symbols = symbols;
+    std::replace(k_symbols.begin(), k_symbols.end(), 'C', 'k');
+    std::string alt = internal::KeyOfSymbols(k_symbols);
+    if (alt != key) out->push_back({"cons", std::move(alt), variant});
+  }
   if (key.size() < kMinKeyForDeletions || !deletions) return;
   for (size_t i = 0; i < key.size(); ++i) {
     std::string d = key.substr(0, i) + key.substr(i + 1);

@@ -416,6 +416,21 @@ TEST(ScoreEntry, JustUnderTheThresholdThePairModelsDecide) {
   }
 }
 
+// English ch is k in German, Italian and Greek names: an English spelling with ch is also keyed as the
+// Arabic spelling with ك or خ is, so either finds the other.
+TEST(EntryKeys, EnglishChIsAlsoKeyedAsK) {
+  struct Case {
+    const char* english;
+    const char* arabic;
+  };
+  for (const Case& c : std::vector<Case>{{"Bach", "باخ"}, {"Koch", "كوخ"}, {"Chios", "خيوس"}}) {
+    std::vector<std::string> keys;
+    for (const LookupKey& k : EntryKeys(Entry(c.english, {}, "PER"))) keys.push_back(k.key);
+    EXPECT_NE(EnglishKey(c.english), ArabicKey(c.arabic)) << c.english;  // the class-S key alone misses
+    EXPECT_TRUE(Contains(keys, ArabicKey(c.arabic))) << c.english;
+  }
+}
+
 // A name with no consonant-class letter (آية) has no consonant key; its symbols key it instead.
 TEST(EntryKeys, ANameWithoutConsonantsIsKeyedByItsVowels) {
   GlossaryIndex index;
