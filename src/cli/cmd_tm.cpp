@@ -61,6 +61,7 @@ struct TmArgs {
   bool json = false;
   bool clean = false;
   bool compact = false;
+  bool check = false;     // reindex
 };
 
 StatusOr<std::unique_ptr<store::Store>> OpenForReading(const std::string& path) {
@@ -290,6 +291,23 @@ int Stats(Context& ctx, const TmArgs& a) {
   return kExitOk;
 }
 
+// ----------------------------------------------------------------------------------------------- reindex
+
+int Reindex(Context& ctx, const TmArgs& a) {
+  if (!std::filesystem::exists(a.db)) return Finish(ctx, NotFoundError(a.db + ": no such store"));
+  StatusOr<std::unique_ptr<store::Store>> st =
+      a.check ? OpenForReading(a.db) : store::Store::Open(a.db);
+  if (!st.ok()) return Finish(ctx, st.status());
+  if (!a.check) {
+    Status rebuilt = (*st)->RebuildIndexes();
+    if (!rebuilt.ok()) return Finish(ctx, rebuilt);
+  }
+  Status checked = (*st)->CheckIndexes();
+  if (!checked.ok()) return Finish(ctx, InvalidInputError(checked.message()));
+  std::cerr << "tm reindex: the word index of " << a.db << (a.check ? " is consistent with its TUs\n" : " was rebuilt\n");
+  return kExitOk;
+}
+
 // ------------------------------------------------------------------------------------------------ lookup
 
 int Lookup(Context& ctx, const TmArgs& a) {
@@ -411,7 +429,7 @@ int Concordance(Context& ctx, const TmArgs& a) {
 
 void RegisterTm(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<TmArgs>();
-  CLI::App* tm = app.add_subcommand("tm", "The translation memory: import, export, stats, lookup, concordance");
+  CLI::App* tm = app.add_subcommand("tm", "The translation memory: import, export, stats, lookup, concordance, reindex");
   tm->require_subcommand(1);
   auto add_db = [&](CLI::App* c) {
     c->add_option("--db", args->db, "the store (SQLite file)")->capture_default_str();
@@ -450,6 +468,13 @@ void RegisterTm(CLI::App& app, Context& ctx) {
   add_db(stats);
   stats->add_flag("--json", args->json, "print JSON");
   stats->callback([&ctx, args] { Stats(ctx, *args); });
+
+  CLI::App* reindex = tm->add_subcommand(
+      "reindex", "Rebuild the lookup/concordance word index from the stored TUs (after damage); --check only\n"
+                 "verifies that it holds exactly the TUs' words (exit 1 when it does not)");
+  add_db(reindex);
+  reindex->add_flag("--check", args->check, "verify only, change nothing");
+  reindex->callback([&ctx, args] { Reindex(ctx, *args); });
 
   CLI::App* lookup = tm->add_subcommand(
       "lookup",

@@ -171,8 +171,8 @@ std::string_view Statement::sql() const {
 
 StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, bool read_only,
                                                    int busy_timeout_ms) {
-  // SQLite's memory statistics take a global mutex on every allocation (FTS5 allocates one per new term
-  // while indexing): nazir never reads them. This has to happen before SQLite initializes, and every
+  // SQLite's memory statistics take a global mutex on every allocation (measured when FTS5, which
+  // allocates one per new term, was the word index): nazir never reads them. This has to happen before SQLite initializes, and every
   // connection of the process is opened here.
   static std::once_flag configured;
   std::call_once(configured, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
@@ -195,7 +195,11 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, bool
   return db;
 }
 
-void Database::OnRollback(void* self) { ++static_cast<Database*>(self)->rollbacks_; }
+void Database::OnRollback(void* self) {
+  auto* db = static_cast<Database*>(self);
+  ++db->rollbacks_;
+  if (db->on_rollback_) db->on_rollback_();
+}
 
 Database::~Database() {
   cache_.clear();  // statements must be finalized before the connection closes
@@ -283,9 +287,15 @@ StatusOr<std::unique_ptr<Transaction>> Transaction::Begin(Database& db) {
 
 Transaction::~Transaction() { Rollback(); }
 
+void Database::SetTransactionHooks(std::function<Status()> before_commit, std::function<void()> on_rollback) {
+  before_commit_ = std::move(before_commit);
+  on_rollback_ = std::move(on_rollback);
+}
+
 Status Transaction::Commit() {
   if (!open_) return InternalError(db_->path() + ": commit of a transaction that is no longer open");
-  Status s = db_->Exec("COMMIT");
+  Status s = db_->before_commit_ ? db_->before_commit_() : Status::Ok();
+  if (s.ok()) s = db_->Exec("COMMIT");
   if (!s.ok()) {
     Rollback();
     return s;

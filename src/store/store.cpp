@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tu_codec.h"
+#include "posting_index.h"
 #include "tu_keys.h"
 
 namespace nazir::store {
@@ -32,6 +33,10 @@ constexpr char kPragmas[] =
     "PRAGMA temp_store=MEMORY;"
     "PRAGMA cache_size=-32768;"
     "PRAGMA mmap_size=1073741824;";
+
+// A rebuild of the word index writes a segment every this many (term, TU) pairs (~24 bytes each in
+// memory): about 50k TUs of news.
+constexpr size_t kRebuildFlushPairs = size_t{2} << 20;
 
 // Page size of a new store, in bytes (see Init).
 constexpr int kNewPageSize = 16384;
@@ -143,8 +148,33 @@ CREATE TABLE IF NOT EXISTS gloss_key(
 CREATE INDEX IF NOT EXISTS gloss_key_entry ON gloss_key(entry_id);
 )sql";
 
+// Schema version 2: the TM word index is our own (posting_index.h) instead of two FTS5 tables, whose
+// hash took two thirds of the import's writer time. The fingerprint is dropped so that Init() rebuilds
+// the index from the stored word keys.
+constexpr char kSchemaV2[] = R"sql(
+DROP TABLE IF EXISTS tu_idx_ar_vocab;
+DROP TABLE IF EXISTS tu_idx_en_vocab;
+DROP TABLE IF EXISTS tu_idx_ar;
+DROP TABLE IF EXISTS tu_idx_en;
+-- The TM word index (src/store/posting_index.h): for each side (0 Arabic, 1 English) and index term
+-- (IndexTerms(), tu_keys.h), the ids of the TUs holding it, in immutable segments merged in tiers. A
+-- segment's terms are cut into blocks of a few KB in term order, one row per block.
+CREATE TABLE IF NOT EXISTS tu_index_seg(
+  seg INTEGER PRIMARY KEY,
+  level INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tu_index_block(
+  side INTEGER NOT NULL,
+  seg INTEGER NOT NULL,
+  first_term TEXT NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY(side, seg, first_term)
+) WITHOUT ROWID;
+DELETE FROM meta WHERE key = 'key_fingerprint';
+)sql";
+
 // kMigrations[v] brings a store from schema version v to v + 1.
-constexpr const char* kMigrations[] = {kSchemaV1};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == Store::kSchemaVersion,
               "one migration per schema version");
 
@@ -287,7 +317,12 @@ Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) {
   return Status::Ok();
 }
 
-Store::Store(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+Store::Store(std::unique_ptr<Database> db)
+    : db_(std::move(db)), postings_(std::make_unique<internal::PostingWriter>()) {
+  // The word index pairs buffered by AddPreparedTu are written as one segment by the commit of the
+  // transaction that added the TUs, and forgotten when it rolls back.
+  db_->SetTransactionHooks([this] { return postings_->Flush(*db_); }, [this] { postings_->Discard(); });
+}
 
 Store::~Store() = default;
 
@@ -597,16 +632,6 @@ StatusOr<int64_t> Store::OriginFileId(const std::string& file) {
   return id;
 }
 
-Status Store::IndexSide(int64_t tu_id, const char* table, std::string_view terms, bool remove) {
-  if (terms.empty()) return Status::Ok();
-  const std::string t(table);
-  StatusOr<Statement*> st =
-      remove ? db_->Cached("INSERT INTO " + t + "(" + t + ", rowid, terms) VALUES('delete', ?1, ?2)")
-             : db_->Cached("INSERT INTO " + t + "(rowid, terms) VALUES(?1, ?2)");
-  if (!st.ok()) return st.status();
-  return (*st)->Bind(1, tu_id).Bind(2, terms).Run();
-}
-
 Status Store::DeleteTu(int64_t tu_id) {
   StatusOr<Statement*> st = db_->Cached("SELECT ar_words, en_words FROM tu WHERE id = ?1");
   if (!st.ok()) return st.status();
@@ -620,8 +645,12 @@ Status Store::DeleteTu(int64_t tu_id) {
   const std::string ar(std::string((*st)->ColumnText(0)));
   const std::string en(std::string((*st)->ColumnText(1)));
   (*st)->Reset();
-  NAZIR_RETURN_IF_ERROR(IndexSide(tu_id, "tu_idx_ar", internal::IndexTerms(ar, Lang::kAr), /*remove=*/true));
-  NAZIR_RETURN_IF_ERROR(IndexSide(tu_id, "tu_idx_en", internal::IndexTerms(en, Lang::kEn), /*remove=*/true));
+  // Pairs still buffered (this TU may have been added in this transaction) go to disk first.
+  NAZIR_RETURN_IF_ERROR(postings_->Flush(*db_));
+  NAZIR_RETURN_IF_ERROR(internal::RemoveFromIndex(*db_, tu_id, internal::IndexSide::kAr,
+                                                  internal::IndexTerms(ar, Lang::kAr)));
+  NAZIR_RETURN_IF_ERROR(internal::RemoveFromIndex(*db_, tu_id, internal::IndexSide::kEn,
+                                                  internal::IndexTerms(en, Lang::kEn)));
   StatusOr<Statement*> del = db_->Cached("DELETE FROM tu WHERE id = ?1");
   if (!del.ok()) return del.status();
   return (*del)->Bind(1, tu_id).Run();
@@ -640,8 +669,6 @@ struct Store::AddStatements {
   Statement* find = nullptr;
   Statement* fold = nullptr;
   Statement* insert = nullptr;
-  Statement* index_ar = nullptr;
-  Statement* index_en = nullptr;
   Statement* origin = nullptr;
 };
 
@@ -656,8 +683,6 @@ StatusOr<Store::AddStatements*> Store::AddStatementsOf() {
       {&add->insert,
        "INSERT INTO tu(dup_hash, count, confidence, created, ar_lang, ar_text, ar_words, ar_n, "
        "en_lang, en_text, en_words, en_n, data) VALUES(?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
-      {&add->index_ar, "INSERT INTO tu_idx_ar(rowid, terms) VALUES(?1, ?2)"},
-      {&add->index_en, "INSERT INTO tu_idx_en(rowid, terms) VALUES(?1, ?2)"},
       {&add->origin,
        "INSERT INTO tu_origin(tu_id, document_id, ar_sents, en_sents, confidence, created, file_id) "
        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
@@ -728,12 +753,8 @@ StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenan
     NAZIR_RETURN_IF_ERROR(s.Run());
     result.tu_id = db_->LastInsertRowid();
     result.inserted = true;
-    if (p.ar_index >= 0 && !p.ar_terms.empty()) {
-      NAZIR_RETURN_IF_ERROR(st.index_ar->Bind(1, result.tu_id).BindTextRef(2, p.ar_terms).Run());
-    }
-    if (p.en_index >= 0 && !p.en_terms.empty()) {
-      NAZIR_RETURN_IF_ERROR(st.index_en->Bind(1, result.tu_id).BindTextRef(2, p.en_terms).Run());
-    }
+    if (p.ar_index >= 0) postings_->Add(result.tu_id, internal::IndexSide::kAr, p.ar_terms);
+    if (p.en_index >= 0) postings_->Add(result.tu_id, internal::IndexSide::kEn, p.en_terms);
   }
 
   std::optional<int64_t> file_id;
@@ -872,12 +893,44 @@ StatusOr<TmStats> Store::Stats() {
   return s;
 }
 
+Status Store::CheckIndexes() {
+  // Pairs still buffered in an open transaction are not in the index yet.
+  if (postings_->pending() > 0) NAZIR_RETURN_IF_ERROR(postings_->Flush(*db_));
+  StatusOr<internal::IndexDigest> held = internal::DigestIndex(*db_);
+  if (!held.ok()) return held.status();
+  internal::IndexDigest expected;
+  StatusOr<Statement> scan = db_->Prepare(
+      "SELECT id, ar_words, en_words, ar_lang IS NOT NULL, en_lang IS NOT NULL FROM tu ORDER BY id");
+  if (!scan.ok()) return scan.status();
+  for (;;) {
+    StatusOr<bool> row = scan->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const int64_t id = scan->ColumnInt(0);
+    for (int side = 0; side < 2; ++side) {
+      if (scan->ColumnInt(3 + side) == 0) continue;
+      const Lang lang = side == 0 ? Lang::kAr : Lang::kEn;
+      const std::string terms = internal::IndexTerms(scan->ColumnText(1 + side), lang);
+      for (std::string_view term : internal::SplitKeys(terms)) {
+        expected.Add(static_cast<internal::IndexSide>(side), term, id);
+      }
+    }
+  }
+  if (!(*held == expected)) {
+    return InternalError(path() + ": the TM word index holds " + std::to_string(held->pairs) +
+                         " (term, TU) pairs where the TUs have " + std::to_string(expected.pairs) +
+                         (held->pairs == expected.pairs ? " (different ones)" : "") +
+                         "; `nazir tm reindex` rebuilds it");
+  }
+  return Status::Ok();
+}
+
 Status Store::RebuildIndexes() {
   if (read_only_) return ReadOnlyError(path());
   StatusOr<std::unique_ptr<Transaction>> txn = Transaction::Begin(*db_);
   if (!txn.ok()) return txn.status();
-  NAZIR_RETURN_IF_ERROR(db_->Exec("INSERT INTO tu_idx_ar(tu_idx_ar) VALUES('delete-all');"
-                                  "INSERT INTO tu_idx_en(tu_idx_en) VALUES('delete-all');"));
+  postings_->Discard();
+  NAZIR_RETURN_IF_ERROR(internal::ClearIndex(*db_));
   StatusOr<Statement> scan = db_->Prepare("SELECT id, ar_text, en_text, ar_lang IS NOT NULL, en_lang IS NOT NULL "
                                           "FROM tu ORDER BY id");
   if (!scan.ok()) return scan.status();
@@ -900,12 +953,15 @@ Status Store::RebuildIndexes() {
         .Bind(5, static_cast<int64_t>(en.size()));
     NAZIR_RETURN_IF_ERROR(update->Run());
     if (scan->ColumnInt(3) != 0) {
-      NAZIR_RETURN_IF_ERROR(IndexSide(id, "tu_idx_ar", internal::IndexTerms(ar_words, Lang::kAr), false));
+      postings_->Add(id, internal::IndexSide::kAr, internal::IndexTerms(ar_words, Lang::kAr));
     }
     if (scan->ColumnInt(4) != 0) {
-      NAZIR_RETURN_IF_ERROR(IndexSide(id, "tu_idx_en", internal::IndexTerms(en_words, Lang::kEn), false));
+      postings_->Add(id, internal::IndexSide::kEn, internal::IndexTerms(en_words, Lang::kEn));
     }
+    if (postings_->pending() >= kRebuildFlushPairs) NAZIR_RETURN_IF_ERROR(postings_->Flush(*db_));
   }
+  NAZIR_RETURN_IF_ERROR(postings_->Flush(*db_));
+  NAZIR_RETURN_IF_ERROR(internal::OptimizeIndex(*db_));
   StatusOr<Statement> fp = db_->Prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('key_fingerprint', ?1)");
   if (!fp.ok()) return fp.status();
   NAZIR_RETURN_IF_ERROR(fp->Bind(1, KeyFingerprint()).Run());

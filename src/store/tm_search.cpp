@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -12,6 +13,7 @@
 #include <unicode/utf8.h>
 
 #include "nazir/text/tokenize.h"
+#include "posting_index.h"
 #include "tu_keys.h"
 
 namespace nazir::store {
@@ -21,8 +23,7 @@ using internal::FtsTerm;
 using internal::SplitKeys;
 using internal::WordKeys;
 
-// Postings read per lookup before retrieval stops widening: about 30 ms of FTS5 iteration on the
-// benchmark machine (scripts/bench_tm.sh). Queries made only of very common words hit it; their rarest
+// Postings read per lookup before retrieval stops widening (a bound on its time: scripts/bench_tm.sh). Queries made only of very common words hit it; their rarest
 // words are still read first.
 constexpr int64_t kPostingBudget = 200000;
 
@@ -31,8 +32,7 @@ constexpr int kMaxConcordanceChecks = 20000;
 
 // The per-language pieces of SQL.
 struct Side {
-  const char* index;   // FTS5 table
-  const char* vocab;   // its fts5vocab table
+  internal::IndexSide index;  // the word index side
   const char* words;   // tu column with the word keys
   const char* count;   // tu column with the word count
   const char* text;    // tu column with the text
@@ -41,39 +41,30 @@ struct Side {
 };
 
 const Side& SideOf(Lang lang) {
-  static const Side kAr{"tu_idx_ar", "tu_idx_ar_vocab", "ar_words", "ar_n", "ar_text", "en_text", "en_lang"};
-  static const Side kEn{"tu_idx_en", "tu_idx_en_vocab", "en_words", "en_n", "en_text", "ar_text", "ar_lang"};
+  static const Side kAr{internal::IndexSide::kAr, "ar_words", "ar_n", "ar_text", "en_text", "en_lang"};
+  static const Side kEn{internal::IndexSide::kEn, "en_words", "en_n", "en_text", "ar_text", "ar_lang"};
   return lang == Lang::kAr ? kAr : kEn;
 }
 
-// The SQL of every statement Lookup() and Concordance() run, per side (ExplainSearch() shows their plans).
+// The SQL of the tu statements Lookup() and Concordance() run, per side (ExplainSearch() shows their
+// plans, with the word index's own: internal::PostingReader::Sql()).
 struct SearchSql {
-  std::string doc_freq;    // a term's document frequency (fts5vocab, term = ?)
   std::string max_id;      // the largest TU id (N for the idf)
-  std::string postings;    // the TUs holding a term (FTS5 MATCH)
   std::string words;       // a candidate's word keys (by rowid)
   std::string detail;      // a match's texts (by rowid)
-  std::string phrase;      // concordance candidates (FTS5 MATCH, newest first)
   std::string phrase_row;  // a concordance candidate's words and texts (by rowid)
 };
 
 SearchSql SqlOf(const Side& side) {
-  const std::string index(side.index);
   SearchSql q;
-  q.doc_freq = std::string("SELECT doc FROM ") + side.vocab + " WHERE term = ?1";
   q.max_id = "SELECT max(id) FROM tu";
-  q.postings = "SELECT rowid FROM " + index + " WHERE " + index + " MATCH ?1";
   q.words = std::string("SELECT ") + side.words + ", " + side.count + ", count FROM tu WHERE id = ?1";
   q.detail = std::string("SELECT ") + side.text + ", " + side.other_text + ", " + side.other_lang +
              ", count, confidence FROM tu WHERE id = ?1";
-  q.phrase = "SELECT rowid FROM " + index + " WHERE " + index + " MATCH ?1 ORDER BY rowid DESC";
   q.phrase_row = std::string("SELECT ") + side.words + ", " + side.text + ", " + side.other_text +
                  ", count FROM tu WHERE id = ?1";
   return q;
 }
-
-// An FTS5 string literal: the term in double quotes (FtsTerm output never holds a quote).
-std::string Quote(std::string_view term) { return "\"" + std::string(term) + "\""; }
 
 // All token keys of `text`, punctuation included: two segments with equal sequences are identical for
 // a translator.
@@ -160,6 +151,7 @@ StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, c
   const Lang lang = options.lang.value_or(GuessLang(sentence));
   const Side& side = SideOf(lang);
   Database& db = store.db();
+  ReadTransaction snapshot(db);  // the segment list and the blocks probed from one state of the index
   std::vector<TmMatch> out;
 
   const std::vector<std::string> query = WordKeys(sentence, lang);
@@ -184,14 +176,11 @@ StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, c
     }
   }
   const SearchSql sql = SqlOf(side);
-  StatusOr<Statement*> df = db.Cached(sql.doc_freq);
-  if (!df.ok()) return df.status();
+  internal::PostingReader index(db);
   for (Term& t : terms) {
-    (*df)->Bind(1, t.fts);
-    StatusOr<bool> row = (*df)->Step();
-    if (!row.ok()) return row.status();
-    t.df = *row ? (*df)->ColumnInt(0) : 0;
-    (*df)->Reset();
+    StatusOr<int64_t> df = index.DocFreq(side.index, t.fts);
+    if (!df.ok()) return df.status();
+    t.df = *df;
   }
   std::stable_sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) { return a.df < b.df; });
 
@@ -203,10 +192,8 @@ StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, c
   if (!max_id.ok()) return max_id.status();
   const double total = static_cast<double>(*max_id) + 1.0;
 
-  StatusOr<Statement*> postings =
-      db.Cached(sql.postings);
-  if (!postings.ok()) return postings.status();
   std::unordered_map<int64_t, double> weight;
+  std::vector<int64_t> ids;
   int64_t covered = 0;
   int64_t read = 0;
   for (const Term& t : terms) {
@@ -219,13 +206,10 @@ StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, c
     covered += t.positions;
     // Inverse document frequency (BM25's form): rare words rank candidates most.
     const double idf = std::log((total - static_cast<double>(t.df) + 0.5) / (static_cast<double>(t.df) + 0.5) + 1.0);
-    (*postings)->Bind(1, Quote(t.fts));
-    for (;;) {
-      StatusOr<bool> row = (*postings)->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
+    ids.clear();
+    NAZIR_RETURN_IF_ERROR(index.Postings(side.index, t.fts, &ids));
+    for (const int64_t id : ids) {
       ++read;
-      const int64_t id = (*postings)->ColumnInt(0);
       if (required) {
         weight[id] += idf;
       } else {
@@ -233,7 +217,6 @@ StatusOr<std::vector<TmMatch>> Lookup(Store& store, std::string_view sentence, c
         if (it != weight.end()) it->second += idf;
       }
     }
-    (*postings)->Reset();
     if (required && read > kPostingBudget && covered >= must_cover) break;
   }
 
@@ -320,29 +303,42 @@ StatusOr<std::vector<ConcordanceHit>> Concordance(Store& store, std::string_view
   const std::vector<std::string> p = WordKeys(phrase, lang);
   if (p.empty()) return InvalidArgumentError("the phrase has no words to look for");
   Database& db = store.db();
+  ReadTransaction snapshot(db);  // the segment list and the blocks probed from one state of the index
 
-  // Retrieval: the first word as a term (a whole word, or a stem after a proclitic), middle words
-  // exactly, the last word as a prefix; a one-word phrase is a prefix.
-  std::string match;
+  // Retrieval: the TUs holding the first word as a term (a whole word, or a stem after a proclitic),
+  // the middle words exactly and the last word as a prefix (a one-word phrase is a prefix); checked
+  // newest first.
+  internal::PostingReader index(db);
+  std::vector<int64_t> candidates, ids;
   for (size_t i = 0; i < p.size(); ++i) {
-    if (i > 0) match += " AND ";
-    match += Quote(FtsTerm(p[i]));
-    if (i + 1 == p.size()) match += "*";
+    ids.clear();
+    const std::string term = FtsTerm(p[i]);
+    if (i + 1 == p.size()) {
+      NAZIR_RETURN_IF_ERROR(index.PrefixPostings(side.index, term, &ids));
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    } else {
+      NAZIR_RETURN_IF_ERROR(index.Postings(side.index, term, &ids));
+    }
+    if (i == 0) {
+      candidates.swap(ids);
+    } else {
+      std::vector<int64_t> both;
+      std::set_intersection(candidates.begin(), candidates.end(), ids.begin(), ids.end(), std::back_inserter(both));
+      candidates.swap(both);
+    }
+    if (candidates.empty()) break;
   }
   const SearchSql sql = SqlOf(side);
-  StatusOr<Statement> cand = db.Prepare(sql.phrase);
-  if (!cand.ok()) return cand.status();
-  cand->Bind(1, match);
   StatusOr<Statement*> row_of = db.Cached(sql.phrase_row);
   if (!row_of.ok()) return row_of.status();
 
   std::vector<ConcordanceHit> out;
-  for (int checked = 0; checked < kMaxConcordanceChecks && static_cast<int>(out.size()) < options.limit;
-       ++checked) {
-    StatusOr<bool> more = cand->Step();
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-    const int64_t id = cand->ColumnInt(0);
+  int checked = 0;
+  for (auto it = candidates.rbegin();
+       it != candidates.rend() && checked < kMaxConcordanceChecks && static_cast<int>(out.size()) < options.limit;
+       ++it, ++checked) {
+    const int64_t id = *it;
     Statement& r = **row_of;
     r.Bind(1, id);
     StatusOr<bool> row = r.Step();
@@ -379,7 +375,11 @@ StatusOr<std::vector<QueryPlan>> ExplainSearch(Store& store) {
   std::vector<QueryPlan> out;
   for (Lang lang : {Lang::kAr, Lang::kEn}) {
     const SearchSql q = SqlOf(SideOf(lang));
-    for (const std::string* sql : {&q.doc_freq, &q.max_id, &q.postings, &q.words, &q.detail, &q.phrase, &q.phrase_row}) {
+    std::vector<std::string> all = {q.max_id, q.words, q.detail, q.phrase_row};
+    if (lang == Lang::kAr) {  // the word index's statements serve both sides
+      for (const std::string& sql : internal::PostingReader::Sql()) all.push_back(sql);
+    }
+    for (const std::string* sql = all.data(); sql != all.data() + all.size(); ++sql) {
       StatusOr<Statement> st = store.db().Prepare("EXPLAIN QUERY PLAN " + *sql);
       if (!st.ok()) return st.status();
       QueryPlan plan;

@@ -39,8 +39,9 @@ void ComputeSegmentKeys(std::string_view text, Lang lang, SegmentKeys* out);
 std::string JoinKeys(const std::vector<std::string>& keys);
 std::vector<std::string_view> SplitKeys(std::string_view joined);
 
-// A key as one term of the FTS5 `ascii` tokenizer with tokenchars '_': ASCII other than [0-9a-z_] -> '_'
-// (A-Z too: keys are already case-folded, and the tokenizer would fold them anyway).
+// A key as a term of the word index: ASCII other than [0-9a-z_] -> '_' (A-Z too: keys are already
+// case-folded). The form of FTS5's `ascii` tokenizer, which the first word index used; kept so the keys'
+// fingerprint, and so existing stores, did not change.
 std::string FtsTerm(std::string_view key);
 
 // The stems left when Arabic proclitics are taken off `key` (every analysis with a stem of at least

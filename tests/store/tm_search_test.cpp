@@ -164,12 +164,18 @@ TEST_F(TmSearchStore, ConcordanceHonoursLimitAndRejectsEmptyPhrase) {
   EXPECT_EQ(Concordance(*store_, "  ،.  ", {}).status().code(), StatusCode::kInvalidArgument);
 }
 
-TEST_F(TmSearchStore, LookupUsesTheIndexNotAScan) {
-  auto plan = store_->db().Prepare(
-      "EXPLAIN QUERY PLAN SELECT rowid FROM tu_idx_ar WHERE tu_idx_ar MATCH '\"طرابلس\"'");
-  ASSERT_TRUE(plan.ok());
-  ASSERT_TRUE(*plan->Step());
-  EXPECT_NE(std::string(plan->ColumnText(3)).find("VIRTUAL TABLE INDEX"), std::string::npos);
+TEST_F(TmSearchStore, TheWordIndexIsProbedByItsKey) {
+  auto plans = ExplainSearch(*store_);
+  ASSERT_TRUE(plans.ok()) << plans.status().message();
+  int block_probes = 0;
+  for (const QueryPlan& plan : *plans) {
+    if (plan.sql.find("FROM tu_index_block") == std::string::npos) continue;
+    ++block_probes;
+    ASSERT_EQ(plan.steps.size(), 1u) << plan.sql;
+    EXPECT_EQ(plan.steps[0].rfind("SEARCH tu_index_block USING PRIMARY KEY (side=? AND seg=? AND first_term", 0), 0u)
+        << plan.sql << ": " << plan.steps[0];
+  }
+  EXPECT_GE(block_probes, 2);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #define NAZIR_STORE_SQLITE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -135,16 +136,24 @@ class Database {
   const std::string& path() const { return path_; }
   sqlite3* handle() { return db_; }
 
+  // Work a layer above keeps buffered inside a transaction: `before_commit` runs in Transaction::Commit()
+  // just before COMMIT (its failure rolls the transaction back), `on_rollback` after any rollback (to
+  // forget what was buffered). Either may be empty.
+  void SetTransactionHooks(std::function<Status()> before_commit, std::function<void()> on_rollback);
+
   // A Status for SQLite result code `rc`, with SQLite's message and `what` (usually the SQL) named.
   Status Error(int rc, std::string_view what) const;
 
  private:
+  friend class Transaction;
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   static void OnRollback(void* self);
 
   sqlite3* db_ = nullptr;
   std::string path_;
   uint64_t rollbacks_ = 0;
+  std::function<Status()> before_commit_;
+  std::function<void()> on_rollback_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
@@ -157,7 +166,7 @@ class Transaction {
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
 
-  // Commits; after a failure the transaction is rolled back.
+  // Runs the connection's before-commit hook, then commits; after a failure the transaction is rolled back.
   Status Commit();
   // Rolls back now (also what the destructor does).
   void Rollback();
@@ -166,6 +175,23 @@ class Transaction {
   explicit Transaction(Database* db) : db_(db) {}
   Database* db_;
   bool open_ = true;
+};
+
+// A read transaction around many small queries: one snapshot of the file (a writer committing meanwhile,
+// e.g. merging index segments, is not seen half-way) and one lock instead of one per statement. Inside a
+// transaction already open on the connection it does nothing.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db) : db_(db), open_(!db.in_transaction() && db.Exec("BEGIN").ok()) {}
+  ~ReadTransaction() {
+    if (open_) (void)db_.Exec("COMMIT");
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Database& db_;
+  bool open_;
 };
 
 }  // namespace nazir::store

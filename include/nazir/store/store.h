@@ -51,6 +51,10 @@
 
 namespace nazir::store {
 
+namespace internal {
+class PostingWriter;  // src/store/posting_index.h
+}  // namespace internal
+
 // The default file name (`--db`), in the current folder.
 inline constexpr char kDefaultDbPath[] = "nazir.db";
 
@@ -172,7 +176,7 @@ std::string NowTmxDate();
 class Store {
  public:
   // The schema this code writes. Open() migrates older files forward and refuses newer ones.
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Opens or creates the store at `path`: creates the schema (or migrates it), turns on WAL and the
   // busy timeout. Errors name the file and say what to do.
@@ -233,6 +237,11 @@ class Store {
   // Figures for `nazir tm stats`.
   StatusOr<TmStats> Stats();
 
+  // Verifies the lookup/concordance word index against the stored TUs: it must hold exactly the index
+  // terms of every TU, each under that TU's id, in well-formed blocks. Reads the whole store (a check
+  // for tests and for `nazir tm stats --check`-style tooling, not for every open).
+  Status CheckIndexes();
+
   // Rebuilds the lookup/concordance indexes from the stored text (after a normalization change; Open()
   // does it by itself when the key fingerprint in meta differs from this build's).
   Status RebuildIndexes();
@@ -281,6 +290,7 @@ class Store {
   StatusOr<AddStatements*> AddStatementsOf();
 
   std::unique_ptr<Database> db_;
+  std::unique_ptr<internal::PostingWriter> postings_;  // the word index pairs of this transaction
   bool read_only_ = false;
   std::unique_ptr<AddStatements> add_;  // prepared on the first AddPreparedTu
   PreparedTu scratch_;                  // AddTu's, reused

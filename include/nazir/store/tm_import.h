@@ -33,9 +33,9 @@
 namespace nazir::store {
 
 // TUs per transaction: about a second of import work at the rate measured by scripts/bench_tm.sh, so a
-// killed import loses at most that, while the per-commit costs (WAL write, FTS5 segment flush and the
-// merges of the segments) are spread over many TUs: 20k used 10-15% less CPU than 5k on the 400k-TU
-// benchmark (fewer, larger FTS5 segments to merge; index pages written once per commit).
+// killed import loses at most that, while the per-commit costs (WAL write, the word index's segment
+// write and merges) are spread over many TUs: 20k used 10-15% less CPU than 5k on the 400k-TU benchmark
+// (measured with the FTS5 index; the own index writes one segment per commit too).
 inline constexpr int kDefaultImportBatch = 20000;
 
 // Progress of one file, reported after every committed batch.

@@ -13,7 +13,8 @@
 //   So "The minister arrived in Tripoli on Monday" against "The minister arrived in Benghazi on Monday"
 //   is 1 substitution in 7 tokens: floor(100 * 6/7) = 85.
 //
-// Candidate retrieval never scans the TM: each side has an FTS5 index of its word keys. Since a
+// Candidate retrieval never scans the TM: each side has an inverted index of its word keys (the store's
+// own, src/store/posting_index.h: a term's TU ids, read with one key probe per index segment). Since a
 // candidate with match >= t% must contain all but at most floor((1 - t/100) * n) of the query's n tokens,
 // any such candidate contains at least one of the query's floor((1 - t/100) * n) + 1 rarest tokens
 // (document frequency from the index): those postings are fetched first, a few more rare tokens rank
@@ -27,7 +28,7 @@
 // terms, the last as a prefix (proclitic stems are indexed as terms of their own); each candidate is
 // then checked against the rule and the hit mapped back to byte offsets of whole tokens in the
 // original text. Substrings inside a word ("ripol" in Tripoli) are not found: an FTS5 trigram index
-// would find them, but measured on the 400k-TU synthetic store (scripts/bench_tm.sh, then bulk
+// would find them, but measured (when the word index was itself FTS5) on the 400k-TU synthetic store (scripts/bench_tm.sh, then bulk
 // INSERT ... SELECT into each kind of index) it is 4x the size of the word index on English (54 MB vs
 // 13 MB) and 2.3x on Arabic even against words + proclitic stems (55 MB vs 24 MB), takes 1.6x (English)
 // and 2.7x (Arabic) the CPU time to build, and with detail=none cannot answer phrase queries at all
@@ -105,15 +106,16 @@ StatusOr<std::vector<ConcordanceHit>> Concordance(Store& store, std::string_view
                                                   const ConcordanceOptions& options);
 
 // One statement that Lookup() or Concordance() runs, with SQLite's plan for it (EXPLAIN QUERY PLAN
-// detail lines, e.g. "SEARCH tu USING INTEGER PRIMARY KEY (rowid=?)", "SCAN tu_idx_ar VIRTUAL TABLE
-// INDEX 0:M1" = an FTS5 MATCH).
+// detail lines, e.g. "SEARCH tu USING INTEGER PRIMARY KEY (rowid=?)", "SEARCH tu_index_block USING
+// PRIMARY KEY (side=? AND seg=? AND first_term<?)").
 struct QueryPlan {
   std::string sql;
   std::vector<std::string> steps;
 };
 
 // The plans of every statement of lookup and concordance, both languages: what tests check to make sure
-// retrieval never scans a table (only rowid/index probes and FTS5 MATCH / vocabulary term lookups).
+// retrieval never scans a table (only rowid and key probes, and a read of the word index's short list of
+// segments).
 StatusOr<std::vector<QueryPlan>> ExplainSearch(Store& store);
 
 }  // namespace nazir::store

@@ -1,0 +1,641 @@
+#include "posting_index.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+
+#include "tu_keys.h"
+
+namespace nazir::store::internal {
+
+namespace {
+
+// The reader's statements (PostingReader::Sql() lists them for ExplainSearch).
+constexpr char kSegmentsSql[] = "SELECT seg FROM tu_index_seg ORDER BY seg";
+constexpr char kFindBlockSql[] =
+    "SELECT first_term, data FROM tu_index_block WHERE side = ?1 AND seg = ?2 AND first_term <= ?3 "
+    "ORDER BY first_term DESC LIMIT 1";
+constexpr char kBlocksFromSql[] =
+    "SELECT first_term, data FROM tu_index_block WHERE side = ?1 AND seg = ?2 AND first_term >= ?3 "
+    "ORDER BY first_term";
+
+// A block is closed once it holds this many bytes: a probe reads one block, so small blocks make probes
+// cheap, large ones make fewer rows. 4 KB entries fit a 16 KB page with room for the key.
+constexpr size_t kBlockBytes = 4000;
+
+// Segments of one level merged into one of the next (tiered merging): lookups probe at most
+// kFanout - 1 segments per level.
+constexpr int kFanout = 8;
+
+void PutVarint(uint64_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+// Reads a varint at *p (< end); false on a truncated one.
+bool GetVarint(const char** p, const char* end, uint64_t* v) {
+  uint64_t r = 0;
+  int shift = 0;
+  while (*p < end && shift < 64) {
+    const auto b = static_cast<unsigned char>(*(*p)++);
+    r |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if ((b & 0x80) == 0) {
+      *v = r;
+      return true;
+    }
+    shift += 7;
+  }
+  return false;
+}
+
+Status Corrupt() { return InternalError("the TM word index is damaged (rebuild it with `nazir tm reindex`)"); }
+
+// One entry of a block.
+struct BlockEntry {
+  std::string_view term;
+  uint64_t n = 0;
+  std::string_view ids;  // varints: first id, then gaps
+};
+
+// Iterates the entries of a block.
+class BlockReader {
+ public:
+  explicit BlockReader(std::string_view data) : p_(data.data()), end_(data.data() + data.size()) {}
+  // The next entry; false at the end. Sets *bad on a damaged block.
+  bool Next(BlockEntry* e, bool* bad) {
+    if (p_ >= end_) return false;
+    uint64_t len = 0, bytes = 0;
+    if (!GetVarint(&p_, end_, &len) || len > static_cast<uint64_t>(end_ - p_)) return Fail(bad);
+    e->term = std::string_view(p_, len);
+    p_ += len;
+    if (!GetVarint(&p_, end_, &e->n) || !GetVarint(&p_, end_, &bytes) ||
+        bytes > static_cast<uint64_t>(end_ - p_)) {
+      return Fail(bad);
+    }
+    e->ids = std::string_view(p_, bytes);
+    p_ += bytes;
+    return true;
+  }
+
+ private:
+  bool Fail(bool* bad) {
+    *bad = true;
+    p_ = end_;
+    return false;
+  }
+  const char* p_;
+  const char* end_;
+};
+
+// Appends the ids of an entry to `out`; false when damaged.
+bool DecodeIds(std::string_view ids, std::vector<int64_t>* out) {
+  const char* p = ids.data();
+  const char* end = p + ids.size();
+  uint64_t last = 0;
+  bool first = true;
+  while (p < end) {
+    uint64_t v = 0;
+    if (!GetVarint(&p, end, &v)) return false;
+    last = first ? v : last + v;
+    first = false;
+    out->push_back(static_cast<int64_t>(last));
+  }
+  return true;
+}
+
+// Builds one entry's id bytes from ascending ids.
+class IdEncoder {
+ public:
+  void Add(int64_t id) {
+    PutVarint(n_ == 0 ? static_cast<uint64_t>(id) : static_cast<uint64_t>(id - last_), &bytes_);
+    last_ = id;
+    ++n_;
+  }
+  uint64_t n() const { return n_; }
+  const std::string& bytes() const { return bytes_; }
+  void Clear() {
+    bytes_.clear();
+    n_ = 0;
+    last_ = 0;
+  }
+
+ private:
+  std::string bytes_;
+  uint64_t n_ = 0;
+  int64_t last_ = 0;
+};
+
+// Cuts a term-ordered stream of entries into blocks and inserts them as rows of (side, seg).
+class BlockWriter {
+ public:
+  BlockWriter(Database& db, int side, int64_t seg) : db_(db), side_(side), seg_(seg) {}
+
+  Status Add(std::string_view term, uint64_t n, std::string_view ids) {
+    if (data_.empty()) first_.assign(term);
+    PutVarint(term.size(), &data_);
+    data_.append(term);
+    PutVarint(n, &data_);
+    PutVarint(ids.size(), &data_);
+    data_.append(ids);
+    return data_.size() >= kBlockBytes ? Close() : Status::Ok();
+  }
+
+  Status Close() {
+    if (data_.empty()) return Status::Ok();
+    StatusOr<Statement*> ins =
+        db_.Cached("INSERT INTO tu_index_block(side, seg, first_term, data) VALUES(?1, ?2, ?3, ?4)");
+    if (!ins.ok()) return ins.status();
+    (*ins)->Bind(1, side_).Bind(2, seg_).BindTextRef(3, first_);
+    (*ins)->BindBlobRef(4, data_);
+    NAZIR_RETURN_IF_ERROR((*ins)->Run());
+    data_.clear();
+    return Status::Ok();
+  }
+
+ private:
+  Database& db_;
+  int side_;
+  int64_t seg_;
+  std::string first_;
+  std::string data_;
+};
+
+uint64_t TermHash(std::string_view term, int side) {
+  return Fnv1a64(term, 0xcbf29ce484222325ULL ^ (static_cast<uint64_t>(side) * 0x9e3779b97f4a7c15ULL));
+}
+
+StatusOr<int64_t> NextSegment(Database& db) {
+  StatusOr<int64_t> max = db.QueryInt("SELECT coalesce(max(seg), 0) FROM tu_index_seg");
+  if (!max.ok()) return max.status();
+  return *max + 1;
+}
+
+Status AddSegment(Database& db, int64_t seg, int64_t level) {
+  StatusOr<Statement*> st = db.Cached("INSERT INTO tu_index_seg(seg, level) VALUES(?1, ?2)");
+  if (!st.ok()) return st.status();
+  return (*st)->Bind(1, seg).Bind(2, level).Run();
+}
+
+Status DropSegment(Database& db, int64_t seg) {
+  for (const char* sql : {"DELETE FROM tu_index_block WHERE side = 0 AND seg = ?1",
+                          "DELETE FROM tu_index_block WHERE side = 1 AND seg = ?1",
+                          "DELETE FROM tu_index_seg WHERE seg = ?1"}) {
+    StatusOr<Statement*> st = db.Cached(sql);
+    if (!st.ok()) return st.status();
+    NAZIR_RETURN_IF_ERROR((*st)->Bind(1, seg).Run());
+  }
+  return Status::Ok();
+}
+
+// Reads one segment's entries of one side in term order, block by block.
+class SegmentCursor {
+ public:
+  static StatusOr<std::unique_ptr<SegmentCursor>> Open(Database& db, int side, int64_t seg) {
+    StatusOr<Statement> st = db.Prepare("SELECT data FROM tu_index_block WHERE side = ?1 AND seg = ?2 ORDER BY first_term");
+    if (!st.ok()) return st.status();
+    auto c = std::unique_ptr<SegmentCursor>(new SegmentCursor(std::move(*st)));
+    c->st_.Bind(1, side).Bind(2, seg);
+    NAZIR_RETURN_IF_ERROR(c->Advance());
+    return c;
+  }
+  bool done() const { return done_; }
+  const BlockEntry& entry() const { return entry_; }
+  // Moves to the next entry.
+  Status Advance() {
+    for (;;) {
+      bool bad = false;
+      if (reader_ && reader_->Next(&entry_, &bad)) return Status::Ok();
+      if (bad) return Corrupt();
+      StatusOr<bool> row = st_.Step();
+      if (!row.ok()) return row.status();
+      if (!*row) {
+        done_ = true;
+        return Status::Ok();
+      }
+      block_.assign(st_.ColumnBlob(0));
+      reader_ = std::make_unique<BlockReader>(block_);
+    }
+  }
+
+ private:
+  explicit SegmentCursor(Statement st) : st_(std::move(st)) {}
+  Statement st_;
+  std::string block_;
+  std::unique_ptr<BlockReader> reader_;
+  BlockEntry entry_;
+  bool done_ = false;
+};
+
+// Merges segments `segs` (oldest first) into a new segment at `level`.
+Status MergeSegments(Database& db, const std::vector<int64_t>& segs, int64_t level) {
+  StatusOr<int64_t> out_seg = NextSegment(db);
+  if (!out_seg.ok()) return out_seg.status();
+  std::vector<int64_t> ids;
+  IdEncoder enc;
+  for (int side = 0; side < 2; ++side) {
+    std::vector<std::unique_ptr<SegmentCursor>> cursors;
+    for (int64_t s : segs) {
+      StatusOr<std::unique_ptr<SegmentCursor>> c = SegmentCursor::Open(db, side, s);
+      if (!c.ok()) return c.status();
+      cursors.push_back(std::move(*c));
+    }
+    BlockWriter out(db, side, *out_seg);
+    std::string term;
+    for (;;) {
+      // The smallest current term; its entries in segment order (ascending ids).
+      const SegmentCursor* least = nullptr;
+      for (const auto& c : cursors) {
+        if (!c->done() && (least == nullptr || c->entry().term < least->entry().term)) least = c.get();
+      }
+      if (least == nullptr) break;
+      term.assign(least->entry().term);
+      enc.Clear();
+      for (auto& c : cursors) {
+        if (c->done() || c->entry().term != term) continue;
+        ids.clear();
+        if (!DecodeIds(c->entry().ids, &ids)) return Corrupt();
+        for (int64_t id : ids) enc.Add(id);
+        NAZIR_RETURN_IF_ERROR(c->Advance());
+      }
+      NAZIR_RETURN_IF_ERROR(out.Add(term, enc.n(), enc.bytes()));
+    }
+    NAZIR_RETURN_IF_ERROR(out.Close());
+  }
+  for (int64_t s : segs) NAZIR_RETURN_IF_ERROR(DropSegment(db, s));
+  return AddSegment(db, *out_seg, level);
+}
+
+// Merges full levels, lowest first (see kFanout).
+Status MergeFullLevels(Database& db) {
+  for (int64_t level = 0;; ++level) {
+    StatusOr<Statement*> st = db.Cached("SELECT seg FROM tu_index_seg WHERE level = ?1 ORDER BY seg");
+    if (!st.ok()) return st.status();
+    (*st)->Bind(1, level);
+    std::vector<int64_t> segs;
+    for (;;) {
+      StatusOr<bool> row = (*st)->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      segs.push_back((*st)->ColumnInt(0));
+    }
+    (*st)->Reset();
+    if (static_cast<int>(segs.size()) < kFanout) return Status::Ok();
+    NAZIR_RETURN_IF_ERROR(MergeSegments(db, segs, level + 1));
+  }
+}
+
+}  // namespace
+
+uint32_t PostingWriter::Intern(int side, std::string_view term) {
+  const uint64_t h = TermHash(term, side);
+  if (slots_.empty() || terms_.size() * 2 >= slots_.size()) {  // keep the table at most half full
+    std::vector<uint32_t> bigger(slots_.empty() ? size_t{1} << 16 : slots_.size() * 2, 0);
+    const size_t mask = bigger.size() - 1;
+    for (size_t t = 0; t < terms_.size(); ++t) {
+      size_t at = terms_[t].hash & mask;
+      while (bigger[at] != 0) at = (at + 1) & mask;
+      bigger[at] = static_cast<uint32_t>(t + 1);
+    }
+    slots_.swap(bigger);
+  }
+  const size_t mask = slots_.size() - 1;
+  for (size_t at = h & mask;; at = (at + 1) & mask) {
+    const uint32_t slot = slots_[at];
+    if (slot == 0) {
+      terms_.push_back(Term{h, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(term.size()), 0, side});
+      arena_.append(term);
+      slots_[at] = static_cast<uint32_t>(terms_.size());
+      return slot + static_cast<uint32_t>(terms_.size()) - 1;
+    }
+    const Term& t = terms_[slot - 1];
+    if (t.hash == h && t.side == side && std::string_view(arena_).substr(t.offset, t.length) == term) return slot - 1;
+  }
+}
+
+void PostingWriter::Add(int64_t id, IndexSide side, std::string_view terms) {
+  const int s = static_cast<int>(side);
+  size_t i = 0;
+  while (i < terms.size()) {
+    size_t j = terms.find(' ', i);
+    if (j == std::string_view::npos) j = terms.size();
+    if (j > i) {
+      const uint32_t t = Intern(s, terms.substr(i, j - i));
+      ++terms_[t].count;
+      term_of_.push_back(t);
+      ids_.push_back(id);
+    }
+    i = j + 1;
+  }
+}
+
+void PostingWriter::Discard() {
+  terms_.clear();
+  std::fill(slots_.begin(), slots_.end(), 0);
+  term_of_.clear();
+  ids_.clear();
+  arena_.clear();
+}
+
+Status PostingWriter::Flush(Database& db) {
+  if (ids_.empty()) return Status::Ok();
+  const std::string_view arena(arena_);
+  auto text = [&](const Term& t) { return arena.substr(t.offset, t.length); };
+  // The terms in (side, term) order; each one's ids gathered in a run of sorted_ (ascending, as added).
+  order_.resize(terms_.size());
+  for (uint32_t t = 0; t < order_.size(); ++t) order_[t] = t;
+  std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+    const Term& x = terms_[a];
+    const Term& y = terms_[b];
+    return x.side != y.side ? x.side < y.side : text(x) < text(y);
+  });
+  next_.resize(terms_.size());
+  size_t at = 0;
+  for (uint32_t t : order_) {
+    next_[t] = at;
+    at += terms_[t].count;
+  }
+  sorted_.resize(ids_.size());
+  for (size_t k = 0; k < ids_.size(); ++k) sorted_[next_[term_of_[k]]++] = ids_[k];
+
+  StatusOr<int64_t> seg = NextSegment(db);
+  if (!seg.ok()) return seg.status();
+  IdEncoder enc;
+  size_t from = 0;
+  std::unique_ptr<BlockWriter> out;
+  int side = -1;
+  for (uint32_t t : order_) {
+    const Term& term = terms_[t];
+    if (term.side != side) {
+      if (out) NAZIR_RETURN_IF_ERROR(out->Close());
+      side = term.side;
+      out = std::make_unique<BlockWriter>(db, side, *seg);
+    }
+    enc.Clear();
+    for (size_t k = from; k < from + term.count; ++k) enc.Add(sorted_[k]);
+    from += term.count;
+    NAZIR_RETURN_IF_ERROR(out->Add(text(term), enc.n(), enc.bytes()));
+  }
+  if (out) NAZIR_RETURN_IF_ERROR(out->Close());
+  NAZIR_RETURN_IF_ERROR(AddSegment(db, *seg, 0));
+  Discard();
+  return MergeFullLevels(db);
+}
+
+// ---- Reading ----------------------------------------------------------------------------------------------
+
+std::vector<std::string> PostingReader::Sql() { return {kSegmentsSql, kFindBlockSql, kBlocksFromSql}; }
+
+Status PostingReader::LoadSegments() {
+  if (loaded_) return Status::Ok();
+  StatusOr<Statement*> st = db_.Cached(kSegmentsSql);
+  if (!st.ok()) return st.status();
+  for (;;) {
+    StatusOr<bool> row = (*st)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    segments_.push_back((*st)->ColumnInt(0));
+  }
+  (*st)->Reset();
+  loaded_ = true;
+  return Status::Ok();
+}
+
+StatusOr<bool> PostingReader::FindBlock(IndexSide side, int64_t seg, std::string_view term, std::string* block) {
+  StatusOr<Statement*> st = db_.Cached(kFindBlockSql);
+  if (!st.ok()) return st.status();
+  (*st)->Bind(1, static_cast<int>(side)).Bind(2, seg).Bind(3, term);
+  StatusOr<bool> row = (*st)->Step();
+  if (!row.ok()) return row.status();
+  if (*row) block->assign((*st)->ColumnBlob(1));
+  (*st)->Reset();
+  return *row;
+}
+
+StatusOr<int64_t> PostingReader::DocFreq(IndexSide side, std::string_view term) {
+  NAZIR_RETURN_IF_ERROR(LoadSegments());
+  int64_t df = 0;
+  for (int64_t seg : segments_) {
+    StatusOr<bool> found = FindBlock(side, seg, term, &block_);
+    if (!found.ok()) return found.status();
+    if (!*found) continue;
+    BlockReader r(block_);
+    BlockEntry e;
+    bool bad = false;
+    while (r.Next(&e, &bad)) {
+      if (e.term == term) df += static_cast<int64_t>(e.n);
+      if (e.term >= term) break;
+    }
+    if (bad) return Corrupt();
+  }
+  return df;
+}
+
+Status PostingReader::Postings(IndexSide side, std::string_view term, std::vector<int64_t>* ids) {
+  NAZIR_RETURN_IF_ERROR(LoadSegments());
+  const size_t start = ids->size();
+  for (int64_t seg : segments_) {
+    StatusOr<bool> found = FindBlock(side, seg, term, &block_);
+    if (!found.ok()) return found.status();
+    if (!*found) continue;
+    BlockReader r(block_);
+    BlockEntry e;
+    bool bad = false;
+    while (r.Next(&e, &bad)) {
+      if (e.term == term && !DecodeIds(e.ids, ids)) return Corrupt();
+      if (e.term >= term) break;
+    }
+    if (bad) return Corrupt();
+  }
+  // Newer segments hold larger ids (posting_index.h), so this is already sorted; kept cheap and sure.
+  if (!std::is_sorted(ids->begin() + static_cast<std::ptrdiff_t>(start), ids->end())) {
+    std::sort(ids->begin() + static_cast<std::ptrdiff_t>(start), ids->end());
+  }
+  return Status::Ok();
+}
+
+Status PostingReader::PrefixPostings(IndexSide side, std::string_view prefix, std::vector<int64_t>* ids) {
+  NAZIR_RETURN_IF_ERROR(LoadSegments());
+  StatusOr<Statement*> from = db_.Cached(kFindBlockSql);
+  if (!from.ok()) return from.status();
+  StatusOr<Statement*> blocks = db_.Cached(kBlocksFromSql);
+  if (!blocks.ok()) return blocks.status();
+  for (int64_t seg : segments_) {
+    // Start at the block that would hold the prefix itself (the last one whose first term is <= it).
+    (*from)->Bind(1, static_cast<int>(side)).Bind(2, seg).Bind(3, prefix);
+    StatusOr<bool> row = (*from)->Step();
+    if (!row.ok()) return row.status();
+    const std::string start = *row ? std::string((*from)->ColumnText(0)) : std::string(prefix);
+    (*from)->Reset();
+    (*blocks)->Bind(1, static_cast<int>(side)).Bind(2, seg).Bind(3, start);
+    bool past = false;
+    while (!past) {
+      StatusOr<bool> b = (*blocks)->Step();
+      if (!b.ok()) return b.status();
+      if (!*b) break;
+      BlockReader r((*blocks)->ColumnBlob(1));
+      BlockEntry e;
+      bool bad = false;
+      while (r.Next(&e, &bad)) {
+        if (e.term.substr(0, prefix.size()) == prefix) {
+          if (!DecodeIds(e.ids, ids)) return Corrupt();
+        } else if (e.term > prefix) {
+          past = true;
+          break;
+        }
+      }
+      if (bad) return Corrupt();
+    }
+    (*blocks)->Reset();
+  }
+  return Status::Ok();
+}
+
+// ---- Maintenance ------------------------------------------------------------------------------------------
+
+Status RemoveFromIndex(Database& db, int64_t id, IndexSide side, std::string_view terms) {
+  if (terms.empty()) return Status::Ok();
+  std::vector<int64_t> segs;
+  {
+    StatusOr<Statement*> st = db.Cached(kSegmentsSql);
+    if (!st.ok()) return st.status();
+    for (;;) {
+      StatusOr<bool> row = (*st)->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) break;
+      segs.push_back((*st)->ColumnInt(0));
+    }
+    (*st)->Reset();
+  }
+  const int s = static_cast<int>(side);
+  std::vector<int64_t> ids;
+  IdEncoder enc;
+  for (size_t i = 0; i < terms.size();) {
+    size_t j = terms.find(' ', i);
+    if (j == std::string_view::npos) j = terms.size();
+    const std::string_view term = terms.substr(i, j - i);
+    i = j + 1;
+    if (term.empty()) continue;
+    for (int64_t seg : segs) {
+      StatusOr<Statement*> find = db.Cached(kFindBlockSql);
+      if (!find.ok()) return find.status();
+      (*find)->Bind(1, s).Bind(2, seg).Bind(3, term);
+      StatusOr<bool> row = (*find)->Step();
+      if (!row.ok()) return row.status();
+      std::string first, data;
+      if (*row) {
+        first.assign((*find)->ColumnText(0));
+        data.assign((*find)->ColumnBlob(1));
+      }
+      (*find)->Reset();
+      if (!*row) continue;
+      // Rewrite the block without `id` in `term`'s entry (and without the entry once it is empty).
+      std::string rebuilt, new_first;
+      bool changed = false, bad = false;
+      BlockReader r(data);
+      BlockEntry e;
+      while (r.Next(&e, &bad)) {
+        std::string_view id_bytes = e.ids;
+        uint64_t n = e.n;
+        if (e.term == term) {
+          ids.clear();
+          if (!DecodeIds(e.ids, &ids)) return Corrupt();
+          enc.Clear();
+          for (int64_t x : ids) {
+            if (x == id) {
+              changed = true;
+            } else {
+              enc.Add(x);
+            }
+          }
+          id_bytes = enc.bytes();
+          n = enc.n();
+          if (n == 0) continue;
+        }
+        if (rebuilt.empty()) new_first.assign(e.term);
+        PutVarint(e.term.size(), &rebuilt);
+        rebuilt.append(e.term);
+        PutVarint(n, &rebuilt);
+        PutVarint(id_bytes.size(), &rebuilt);
+        rebuilt.append(id_bytes);
+      }
+      if (bad) return Corrupt();
+      if (!changed) continue;
+      StatusOr<Statement*> del =
+          db.Cached("DELETE FROM tu_index_block WHERE side = ?1 AND seg = ?2 AND first_term = ?3");
+      if (!del.ok()) return del.status();
+      NAZIR_RETURN_IF_ERROR((*del)->Bind(1, s).Bind(2, seg).Bind(3, first).Run());
+      if (!rebuilt.empty()) {
+        StatusOr<Statement*> ins =
+            db.Cached("INSERT INTO tu_index_block(side, seg, first_term, data) VALUES(?1, ?2, ?3, ?4)");
+        if (!ins.ok()) return ins.status();
+        (*ins)->Bind(1, s).Bind(2, seg).Bind(3, new_first);
+        (*ins)->BindBlobRef(4, rebuilt);
+        NAZIR_RETURN_IF_ERROR((*ins)->Run());
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+void IndexDigest::Add(IndexSide side, std::string_view term, int64_t id) {
+  ++pairs;
+  sum += Fnv1a64(term, TermHash(term, static_cast<int>(side)) ^ static_cast<uint64_t>(id) * 0x9e3779b97f4a7c15ULL);
+}
+
+StatusOr<IndexDigest> DigestIndex(Database& db) {
+  IndexDigest digest;
+  StatusOr<Statement> segs = db.Prepare(kSegmentsSql);
+  if (!segs.ok()) return segs.status();
+  std::vector<int64_t> ids;
+  for (;;) {
+    StatusOr<bool> row = segs->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    const int64_t seg = segs->ColumnInt(0);
+    for (int side = 0; side < 2; ++side) {
+      StatusOr<std::unique_ptr<SegmentCursor>> c = SegmentCursor::Open(db, side, seg);
+      if (!c.ok()) return c.status();
+      std::string last;
+      bool first = true;
+      while (!(*c)->done()) {
+        const BlockEntry& e = (*c)->entry();
+        if (!first && e.term <= last) return Corrupt();
+        first = false;
+        last.assign(e.term);
+        ids.clear();
+        if (!DecodeIds(e.ids, &ids) || ids.size() != e.n || ids.empty()) return Corrupt();
+        for (size_t k = 0; k < ids.size(); ++k) {
+          if (k > 0 && ids[k] <= ids[k - 1]) return Corrupt();
+          digest.Add(static_cast<IndexSide>(side), e.term, ids[k]);
+        }
+        NAZIR_RETURN_IF_ERROR((*c)->Advance());
+      }
+    }
+  }
+  return digest;
+}
+
+Status ClearIndex(Database& db) { return db.Exec("DELETE FROM tu_index_block; DELETE FROM tu_index_seg;"); }
+
+Status OptimizeIndex(Database& db) {
+  std::vector<int64_t> segs;
+  int64_t top = 0;
+  StatusOr<Statement*> st = db.Cached("SELECT seg, level FROM tu_index_seg ORDER BY seg");
+  if (!st.ok()) return st.status();
+  for (;;) {
+    StatusOr<bool> row = (*st)->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    segs.push_back((*st)->ColumnInt(0));
+    top = std::max<int64_t>(top, (*st)->ColumnInt(1));
+  }
+  (*st)->Reset();
+  if (segs.size() < 2) return Status::Ok();
+  return MergeSegments(db, segs, top + 1);
+}
+
+}  // namespace nazir::store::internal

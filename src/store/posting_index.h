@@ -1,0 +1,131 @@
+// Internal: the TM's word index, an inverted index of our own kept in SQLite tables.
+//
+// For each side (Arabic, English) it maps an index term (IndexTerms(), tu_keys.h) to the ascending ids of
+// the TUs holding it. Writes are buffered in memory (Add) and written by Flush() as one immutable
+// segment: the segment's terms in byte order, cut into blocks of about kBlockBytes, one row per block
+// keyed by (side, segment, first term) -- so a flush appends a few hundred rows, never touches older
+// pages, and a term is found with one B-tree probe per segment. Segments are merged in tiers (kFanout of
+// one level make one of the next), which keeps their number logarithmic in the index size.
+//
+// Tables: tu_index_seg(seg, level) and tu_index_block(side, seg, first_term, data), made by the store's
+// schema migration 2 (store.cpp).
+//
+// Block format: entries in term order, each
+//   varint term length, term bytes, varint n (ids), varint byte length of the ids, ids
+// where ids are varints: the first id, then the gaps to the next ones. A term's ids in a newer segment
+// are all larger than in an older one (TU ids only grow; a deleted TU's ids are taken out of the index),
+// so a term's postings across segments in segment order are ascending.
+//
+// Why not FTS5 (schema 1): its in-memory hash took two thirds of the import's single writer thread even
+// with detail=none, and its segment merges grow with the index. Here a flush interns the pairs' terms in
+// a small open-addressing table, orders the distinct terms once and writes a few hundred blocks; on the
+// 400k-TU benchmark the import used ~40% less CPU and lookups got faster (scripts/bench_tm.sh; figures
+// in README).
+#ifndef NAZIR_SRC_STORE_POSTING_INDEX_H_
+#define NAZIR_SRC_STORE_POSTING_INDEX_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nazir/base/status.h"
+#include "nazir/store/sqlite.h"
+
+namespace nazir::store::internal {
+
+// The side of a TU a term was indexed from.
+enum class IndexSide : int { kAr = 0, kEn = 1 };
+
+// Buffers (term, TU id) pairs and writes them as segments. One per store connection; not thread-safe.
+class PostingWriter {
+ public:
+  // Adds every term of `terms` (terms separated by single spaces, each at most once) for TU `id`. Ids
+  // must be added in increasing order and be larger than every id already in the index.
+  void Add(int64_t id, IndexSide side, std::string_view terms);
+
+  // Pairs buffered since the last Flush.
+  size_t pending() const { return ids_.size(); }
+
+  // Writes the buffered pairs as a new segment (nothing when none are buffered), then merges segments
+  // when a level is full. Call inside the transaction that added the TUs.
+  Status Flush(Database& db);
+
+  // Forgets the buffered pairs (after a rollback).
+  void Discard();
+
+ private:
+  // A distinct (side, term) of the buffer.
+  struct Term {
+    uint64_t hash;
+    uint32_t offset;  // of the term in arena_
+    uint32_t length;
+    uint32_t count;   // pairs buffered for it
+    int side;
+  };
+  // The index in terms_ of (side, term), added when new: an open-addressing table keyed by the hash, so
+  // each pair costs one probe of a small table instead of a sort of all pairs.
+  uint32_t Intern(int side, std::string_view term);
+
+  std::vector<Term> terms_;
+  std::vector<uint32_t> slots_;   // terms_ index + 1, 0 = empty; size a power of two
+  std::vector<uint32_t> term_of_; // per buffered pair: its term
+  std::vector<int64_t> ids_;      // per buffered pair: its TU id (ascending)
+  std::string arena_;             // the distinct terms' bytes
+  // Flush's work space, kept between flushes (fresh pages cost more than the work).
+  std::vector<uint32_t> order_;
+  std::vector<size_t> next_;
+  std::vector<int64_t> sorted_;
+};
+
+// Reads postings. Cheap to create; caches the segment list and statements for its lifetime (one lookup).
+class PostingReader {
+ public:
+  explicit PostingReader(Database& db) : db_(db) {}
+
+  // TUs holding `term` (document frequency).
+  StatusOr<int64_t> DocFreq(IndexSide side, std::string_view term);
+  // Appends the ids of the TUs holding `term`, ascending (when `ids` was empty).
+  Status Postings(IndexSide side, std::string_view term, std::vector<int64_t>* ids);
+  // Appends the ids of the TUs holding a term that starts with `prefix` (unsorted, may repeat).
+  Status PrefixPostings(IndexSide side, std::string_view prefix, std::vector<int64_t>* ids);
+
+  // The SQL of the statements the reader runs (for query plans).
+  static std::vector<std::string> Sql();
+
+ private:
+  Status LoadSegments();
+  // The block of segment `seg` that would hold `term` (its data in *block), false when none.
+  StatusOr<bool> FindBlock(IndexSide side, int64_t seg, std::string_view term, std::string* block);
+
+  Database& db_;
+  bool loaded_ = false;
+  std::vector<int64_t> segments_;
+  std::string block_;
+};
+
+// Takes TU `id` out of the postings of every term of `terms` (as given to Add for it).
+Status RemoveFromIndex(Database& db, int64_t id, IndexSide side, std::string_view terms);
+
+// A digest of a set of (side, term, TU id) pairs: their number and the sum of their hashes, so that two
+// sets can be compared in one pass over each without holding either.
+struct IndexDigest {
+  int64_t pairs = 0;
+  uint64_t sum = 0;
+  void Add(IndexSide side, std::string_view term, int64_t id);
+  bool operator==(const IndexDigest& o) const { return pairs == o.pairs && sum == o.sum; }
+};
+
+// The digest of every pair the index holds; fails when a block is damaged, a segment's terms are out of
+// order or a term's ids are not ascending.
+StatusOr<IndexDigest> DigestIndex(Database& db);
+
+// Empties the index (every segment).
+Status ClearIndex(Database& db);
+
+// Merges every segment into one (after a rebuild, or to make lookups touch one segment).
+Status OptimizeIndex(Database& db);
+
+}  // namespace nazir::store::internal
+
+#endif  // NAZIR_SRC_STORE_POSTING_INDEX_H_
