@@ -290,46 +290,76 @@ Status MergeFullLevels(Database& db) {
 
 }  // namespace
 
-uint32_t PostingWriter::Intern(int side, std::string_view term) {
-  const uint64_t h = TermHash(term, side);
-  if (slots_.empty() || terms_.size() * 2 >= slots_.size()) {  // keep the table at most half full
-    std::vector<uint32_t> bigger(slots_.empty() ? size_t{1} << 16 : slots_.size() * 2, 0);
-    const size_t mask = bigger.size() - 1;
-    for (size_t t = 0; t < terms_.size(); ++t) {
-      size_t at = terms_[t].hash & mask;
-      while (bigger[at] != 0) at = (at + 1) & mask;
-      bigger[at] = static_cast<uint32_t>(t + 1);
-    }
-    slots_.swap(bigger);
+void PostingWriter::Grow() {
+  std::vector<uint64_t> bigger(slots_.empty() ? size_t{1} << 16 : slots_.size() * 2, 0);
+  const size_t mask = bigger.size() - 1;
+  for (size_t t = 0; t < terms_.size(); ++t) {
+    size_t at = terms_[t].hash & mask;
+    while (bigger[at] != 0) at = (at + 1) & mask;
+    bigger[at] = (terms_[t].hash >> 32 << 32) | (t + 1);
   }
+  slots_.swap(bigger);
+}
+
+void PostingWriter::InternAll(int side, std::vector<Probe>& probes) {
+  if (slots_.empty() || (terms_.size() + probes.size()) * 2 >= slots_.size()) Grow();
   const size_t mask = slots_.size() - 1;
-  for (size_t at = h & mask;; at = (at + 1) & mask) {
-    const uint32_t slot = slots_[at];
-    if (slot == 0) {
-      terms_.push_back(Term{h, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(term.size()), 0, side});
-      arena_.append(term);
-      slots_[at] = static_cast<uint32_t>(terms_.size());
-      return slot + static_cast<uint32_t>(terms_.size()) - 1;
+  for (Probe& p : probes) {
+    p.at = p.hash & mask;
+    __builtin_prefetch(&slots_[p.at]);
+  }
+  const std::string_view arena_before(arena_);
+  for (Probe& p : probes) {  // the slots are in cache now: find the candidate entry, fetch it
+    const uint64_t tag = p.hash >> 32;
+    for (;; p.at = (p.at + 1) & mask) {
+      const uint64_t slot = slots_[p.at];
+      if (slot == 0) break;
+      if (slot >> 32 == tag) {
+        const Term& t = terms_[static_cast<uint32_t>(slot) - 1];
+        __builtin_prefetch(&t);
+        __builtin_prefetch(arena_before.data() + t.offset);
+        break;
+      }
     }
-    const Term& t = terms_[slot - 1];
-    if (t.hash == h && t.side == side && std::string_view(arena_).substr(t.offset, t.length) == term) return slot - 1;
+  }
+  for (Probe& p : probes) {
+    const uint64_t tag = p.hash >> 32;
+    uint32_t found = 0;
+    for (;; p.at = (p.at + 1) & mask) {
+      const uint64_t slot = slots_[p.at];
+      if (slot == 0) break;
+      if (slot >> 32 != tag) continue;
+      const Term& t = terms_[static_cast<uint32_t>(slot) - 1];
+      if (t.hash == p.hash && t.side == side && std::string_view(arena_).substr(t.offset, t.length) == p.term) {
+        found = static_cast<uint32_t>(slot);
+        break;
+      }
+    }
+    if (found == 0) {
+      terms_.push_back(Term{p.hash, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(p.term.size()), side});
+      arena_.append(p.term);
+      found = static_cast<uint32_t>(terms_.size());
+      slots_[p.at] = (tag << 32) | found;
+    }
+    term_of_.push_back(found - 1);
   }
 }
 
 void PostingWriter::Add(int64_t id, IndexSide side, std::string_view terms) {
   const int s = static_cast<int>(side);
+  probes_.clear();
   size_t i = 0;
   while (i < terms.size()) {
     size_t j = terms.find(' ', i);
     if (j == std::string_view::npos) j = terms.size();
     if (j > i) {
-      const uint32_t t = Intern(s, terms.substr(i, j - i));
-      ++terms_[t].count;
-      term_of_.push_back(t);
-      ids_.push_back(id);
+      const std::string_view term = terms.substr(i, j - i);
+      probes_.push_back(Probe{term, TermHash(term, s), 0});
     }
     i = j + 1;
   }
+  InternAll(s, probes_);
+  ids_.insert(ids_.end(), probes_.size(), id);
 }
 
 void PostingWriter::Discard() {
@@ -352,11 +382,13 @@ Status PostingWriter::Flush(Database& db) {
     const Term& y = terms_[b];
     return x.side != y.side ? x.side < y.side : text(x) < text(y);
   });
+  count_.assign(terms_.size(), 0);
+  for (uint32_t t : term_of_) ++count_[t];
   next_.resize(terms_.size());
   size_t at = 0;
   for (uint32_t t : order_) {
     next_[t] = at;
-    at += terms_[t].count;
+    at += count_[t];
   }
   sorted_.resize(ids_.size());
   for (size_t k = 0; k < ids_.size(); ++k) sorted_[next_[term_of_[k]]++] = ids_[k];
@@ -375,8 +407,8 @@ Status PostingWriter::Flush(Database& db) {
       out = std::make_unique<BlockWriter>(db, side, *seg);
     }
     enc.Clear();
-    for (size_t k = from; k < from + term.count; ++k) enc.Add(sorted_[k]);
-    from += term.count;
+    for (size_t k = from; k < from + count_[t]; ++k) enc.Add(sorted_[k]);
+    from += count_[t];
     NAZIR_RETURN_IF_ERROR(out->Add(text(term), enc.n(), enc.bytes()));
   }
   if (out) NAZIR_RETURN_IF_ERROR(out->Close());

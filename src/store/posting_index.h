@@ -60,20 +60,31 @@ class PostingWriter {
     uint64_t hash;
     uint32_t offset;  // of the term in arena_
     uint32_t length;
-    uint32_t count;   // pairs buffered for it
     int side;
   };
-  // The index in terms_ of (side, term), added when new: an open-addressing table keyed by the hash, so
-  // each pair costs one probe of a small table instead of a sort of all pairs.
-  uint32_t Intern(int side, std::string_view term);
+  // One term of the TU being added, while its table probe is under way.
+  struct Probe {
+    std::string_view term;
+    uint64_t hash;
+    size_t at;  // slot
+  };
+  // The index in terms_ of each probe's (side, term), added when new: an open-addressing table keyed by
+  // the hash, so each pair costs one probe of a small table instead of a sort of all pairs. The probes
+  // of a TU's terms are issued together (prefetched), so their cache misses overlap.
+  void InternAll(int side, std::vector<Probe>& probes);
+  void Grow();
 
   std::vector<Term> terms_;
-  std::vector<uint32_t> slots_;   // terms_ index + 1, 0 = empty; size a power of two
+  // Slots: 0 = empty, else the hash's top 32 bits << 32 | (terms_ index + 1); a power of two in size,
+  // at most half full. The tag settles most mismatches without reading terms_.
+  std::vector<uint64_t> slots_;
+  std::vector<Probe> probes_;
   std::vector<uint32_t> term_of_; // per buffered pair: its term
   std::vector<int64_t> ids_;      // per buffered pair: its TU id (ascending)
   std::string arena_;             // the distinct terms' bytes
   // Flush's work space, kept between flushes (fresh pages cost more than the work).
   std::vector<uint32_t> order_;
+  std::vector<uint32_t> count_;
   std::vector<size_t> next_;
   std::vector<int64_t> sorted_;
 };
