@@ -336,7 +336,12 @@ void PostingWriter::InternAll(int side, std::vector<Probe>& probes) {
       }
     }
     if (found == 0) {
-      terms_.push_back(Term{p.hash, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(p.term.size()), side});
+      uint64_t prefix = 0;
+      for (size_t k = 0; k < 8; ++k) {
+        prefix = prefix << 8 | (k < p.term.size() ? static_cast<unsigned char>(p.term[k]) : 0u);
+      }
+      terms_.push_back(
+          Term{p.hash, prefix, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(p.term.size()), side});
       arena_.append(p.term);
       found = static_cast<uint32_t>(terms_.size());
       slots_[p.at] = (tag << 32) | found;
@@ -380,7 +385,9 @@ Status PostingWriter::Flush(Database& db) {
   std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
     const Term& x = terms_[a];
     const Term& y = terms_[b];
-    return x.side != y.side ? x.side < y.side : text(x) < text(y);
+    if (x.side != y.side) return x.side < y.side;
+    if (x.prefix != y.prefix) return x.prefix < y.prefix;
+    return text(x) < text(y);
   });
   count_.assign(terms_.size(), 0);
   for (uint32_t t : term_of_) ++count_[t];

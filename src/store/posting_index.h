@@ -58,6 +58,7 @@ class PostingWriter {
   // A distinct (side, term) of the buffer.
   struct Term {
     uint64_t hash;
+    uint64_t prefix;  // the first 8 bytes, big-endian, zero-padded: orders most pairs of terms alone
     uint32_t offset;  // of the term in arena_
     uint32_t length;
     int side;

@@ -34,7 +34,7 @@ constexpr size_t kPipelineBatch = 1000;
 // Pipeline batches in flight (being read, prepared, waiting or written): enough for the reading threads
 // to keep working while the writer commits (a word-index segment and its merges every 20k TUs) or while the
 // file is being hashed at the start (about 0.4 s for the 400k-TU benchmark file), yet only ~20 MB.
-constexpr int kBatchesInFlight = 8;
+constexpr int kBatchesInFlight = 16;
 
 using Clock = std::chrono::steady_clock;
 
