@@ -22,8 +22,8 @@ constexpr char kDate[] = "20261123T101500Z";
 
 TranslationUnit Pair(const std::string& ar, const std::string& en) {
   TranslationUnit tu;
-  tu.tuvs.push_back(Tuv{"ar", ar, "", {}, {}, ""});
-  tu.tuvs.push_back(Tuv{"en", en, "", {}, {}, ""});
+  tu.tuvs.push_back(Tuv{"ar", ar, "", {}, {}, "", {}});
+  tu.tuvs.push_back(Tuv{"en", en, "", {}, {}, "", {}});
   return tu;
 }
 
@@ -91,8 +91,8 @@ TEST(TmxWriter, WritesTheSourceLanguageTuvFirst) {
   // translate-toolkit takes the first tuv as the source whatever xml:lang says.
   ScratchDir dir;
   TranslationUnit tu;
-  tu.tuvs.push_back(Tuv{"en-US", "Tripoli", "", {}, {}, ""});
-  tu.tuvs.push_back(Tuv{"ar-LY", "طرابلس", "", {}, {}, ""});
+  tu.tuvs.push_back(Tuv{"en-US", "Tripoli", "", {}, {}, "", {}});
+  tu.tuvs.push_back(Tuv{"ar-LY", "طرابلس", "", {}, {}, "", {}});
   TmxWriterOptions o = FixedOptions();
   o.header.srclang = "ar";  // "ar" covers ar-LY
   WriteAllOk(dir / "out.tmx", {tu}, o);
