@@ -24,6 +24,10 @@ constexpr char kBlocksFromSql[] =
 // cheap, large ones make fewer rows. 4 KB entries fit a 16 KB page with room for the key.
 constexpr size_t kBlockBytes = 4000;
 
+// A term's ids longer than this (about 700 TUs) are kept in a row of their own (tu_index_long), so
+// that a block stays small and a document frequency never reads a frequent word's whole posting list.
+constexpr size_t kInlineIdBytes = 1024;
+
 // Segments of one level merged into one of the next (tiered merging): lookups probe at most
 // kFanout - 1 segments per level.
 constexpr int kFanout = 8;
@@ -58,7 +62,8 @@ Status Corrupt() { return InternalError("the TM word index is damaged (rebuild i
 struct BlockEntry {
   std::string_view term;
   uint64_t n = 0;
-  std::string_view ids;  // varints: first id, then gaps
+  std::string_view ids;  // varints: first id, then gaps; empty when they are long (tu_index_long)
+  bool long_ids() const { return ids.empty(); }  // n > 0 always
 };
 
 // Iterates the entries of a block.
@@ -129,18 +134,44 @@ class IdEncoder {
   int64_t last_ = 0;
 };
 
-// Cuts a term-ordered stream of entries into blocks and inserts them as rows of (side, seg).
+void AppendEntry(std::string_view term, uint64_t n, std::string_view ids, std::string* out) {
+  PutVarint(term.size(), out);
+  out->append(term);
+  PutVarint(n, out);
+  PutVarint(ids.size(), out);
+  out->append(ids);
+}
+
+// The ids of `e`, an entry of segment `seg` of `side`, appended to `out` (ascending).
+Status EntryIds(Database& db, int side, int64_t seg, const BlockEntry& e, std::vector<int64_t>* out) {
+  if (!e.long_ids()) return DecodeIds(e.ids, out) ? Status::Ok() : Corrupt();
+  StatusOr<Statement*> st = db.Cached("SELECT ids FROM tu_index_long WHERE side = ?1 AND seg = ?2 AND term = ?3");
+  if (!st.ok()) return st.status();
+  (*st)->Bind(1, side).Bind(2, seg).Bind(3, e.term);
+  StatusOr<bool> row = (*st)->Step();
+  if (!row.ok()) return row.status();
+  const bool ok = *row && DecodeIds((*st)->ColumnBlob(0), out);
+  (*st)->Reset();
+  return ok ? Status::Ok() : Corrupt();
+}
+
+// Cuts a term-ordered stream of entries into blocks and inserts them as rows of (side, seg); ids longer
+// than kInlineIdBytes go to a row of tu_index_long.
 class BlockWriter {
  public:
   BlockWriter(Database& db, int side, int64_t seg) : db_(db), side_(side), seg_(seg) {}
 
   Status Add(std::string_view term, uint64_t n, std::string_view ids) {
+    if (ids.size() > kInlineIdBytes) {
+      StatusOr<Statement*> ins = db_.Cached("INSERT INTO tu_index_long(side, seg, term, ids) VALUES(?1, ?2, ?3, ?4)");
+      if (!ins.ok()) return ins.status();
+      (*ins)->Bind(1, side_).Bind(2, seg_).BindTextRef(3, term);
+      (*ins)->BindBlobRef(4, ids);
+      NAZIR_RETURN_IF_ERROR((*ins)->Run());
+      ids = std::string_view();
+    }
     if (data_.empty()) first_.assign(term);
-    PutVarint(term.size(), &data_);
-    data_.append(term);
-    PutVarint(n, &data_);
-    PutVarint(ids.size(), &data_);
-    data_.append(ids);
+    AppendEntry(term, n, ids, &data_);
     return data_.size() >= kBlockBytes ? Close() : Status::Ok();
   }
 
@@ -183,6 +214,8 @@ Status AddSegment(Database& db, int64_t seg, int64_t level) {
 Status DropSegment(Database& db, int64_t seg) {
   for (const char* sql : {"DELETE FROM tu_index_block WHERE side = 0 AND seg = ?1",
                           "DELETE FROM tu_index_block WHERE side = 1 AND seg = ?1",
+                          "DELETE FROM tu_index_long WHERE side = 0 AND seg = ?1",
+                          "DELETE FROM tu_index_long WHERE side = 1 AND seg = ?1",
                           "DELETE FROM tu_index_seg WHERE seg = ?1"}) {
     StatusOr<Statement*> st = db.Cached(sql);
     if (!st.ok()) return st.status();
@@ -198,12 +231,16 @@ class SegmentCursor {
     StatusOr<Statement> st = db.Prepare("SELECT data FROM tu_index_block WHERE side = ?1 AND seg = ?2 ORDER BY first_term");
     if (!st.ok()) return st.status();
     auto c = std::unique_ptr<SegmentCursor>(new SegmentCursor(std::move(*st)));
+    c->side_ = side;
+    c->seg_ = seg;
     c->st_.Bind(1, side).Bind(2, seg);
     NAZIR_RETURN_IF_ERROR(c->Advance());
     return c;
   }
   bool done() const { return done_; }
   const BlockEntry& entry() const { return entry_; }
+  int side() const { return side_; }
+  int64_t seg() const { return seg_; }
   // Moves to the next entry.
   Status Advance() {
     for (;;) {
@@ -224,6 +261,8 @@ class SegmentCursor {
  private:
   explicit SegmentCursor(Statement st) : st_(std::move(st)) {}
   Statement st_;
+  int side_ = 0;
+  int64_t seg_ = 0;
   std::string block_;
   std::unique_ptr<BlockReader> reader_;
   BlockEntry entry_;
@@ -257,7 +296,7 @@ Status MergeSegments(Database& db, const std::vector<int64_t>& segs, int64_t lev
       for (auto& c : cursors) {
         if (c->done() || c->entry().term != term) continue;
         ids.clear();
-        if (!DecodeIds(c->entry().ids, &ids)) return Corrupt();
+        NAZIR_RETURN_IF_ERROR(EntryIds(db, c->side(), c->seg(), c->entry(), &ids));
         for (int64_t id : ids) enc.Add(id);
         NAZIR_RETURN_IF_ERROR(c->Advance());
       }
@@ -484,7 +523,7 @@ Status PostingReader::Postings(IndexSide side, std::string_view term, std::vecto
     BlockEntry e;
     bool bad = false;
     while (r.Next(&e, &bad)) {
-      if (e.term == term && !DecodeIds(e.ids, ids)) return Corrupt();
+      if (e.term == term) NAZIR_RETURN_IF_ERROR(EntryIds(db_, static_cast<int>(side), seg, e, ids));
       if (e.term >= term) break;
     }
     if (bad) return Corrupt();
@@ -520,7 +559,7 @@ Status PostingReader::PrefixPostings(IndexSide side, std::string_view prefix, st
       bool bad = false;
       while (r.Next(&e, &bad)) {
         if (e.term.substr(0, prefix.size()) == prefix) {
-          if (!DecodeIds(e.ids, ids)) return Corrupt();
+          NAZIR_RETURN_IF_ERROR(EntryIds(db_, static_cast<int>(side), seg, e, ids));
         } else if (e.term > prefix) {
           past = true;
           break;
@@ -581,7 +620,7 @@ Status RemoveFromIndex(Database& db, int64_t id, IndexSide side, std::string_vie
         uint64_t n = e.n;
         if (e.term == term) {
           ids.clear();
-          if (!DecodeIds(e.ids, &ids)) return Corrupt();
+          NAZIR_RETURN_IF_ERROR(EntryIds(db, s, seg, e, &ids));
           enc.Clear();
           for (int64_t x : ids) {
             if (x == id) {
@@ -592,14 +631,25 @@ Status RemoveFromIndex(Database& db, int64_t id, IndexSide side, std::string_vie
           }
           id_bytes = enc.bytes();
           n = enc.n();
+          if (changed && e.long_ids()) {  // the long row is rewritten (or dropped) with the block
+            StatusOr<Statement*> drop =
+                db.Cached("DELETE FROM tu_index_long WHERE side = ?1 AND seg = ?2 AND term = ?3");
+            if (!drop.ok()) return drop.status();
+            NAZIR_RETURN_IF_ERROR((*drop)->Bind(1, s).Bind(2, seg).Bind(3, e.term).Run());
+            if (id_bytes.size() > kInlineIdBytes) {
+              StatusOr<Statement*> put =
+                  db.Cached("INSERT INTO tu_index_long(side, seg, term, ids) VALUES(?1, ?2, ?3, ?4)");
+              if (!put.ok()) return put.status();
+              (*put)->Bind(1, s).Bind(2, seg).Bind(3, e.term);
+              (*put)->BindBlobRef(4, id_bytes);
+              NAZIR_RETURN_IF_ERROR((*put)->Run());
+              id_bytes = std::string_view();
+            }
+          }
           if (n == 0) continue;
         }
         if (rebuilt.empty()) new_first.assign(e.term);
-        PutVarint(e.term.size(), &rebuilt);
-        rebuilt.append(e.term);
-        PutVarint(n, &rebuilt);
-        PutVarint(id_bytes.size(), &rebuilt);
-        rebuilt.append(id_bytes);
+        AppendEntry(e.term, n, id_bytes, &rebuilt);
       }
       if (bad) return Corrupt();
       if (!changed) continue;
@@ -646,7 +696,8 @@ StatusOr<IndexDigest> DigestIndex(Database& db) {
         first = false;
         last.assign(e.term);
         ids.clear();
-        if (!DecodeIds(e.ids, &ids) || ids.size() != e.n || ids.empty()) return Corrupt();
+        NAZIR_RETURN_IF_ERROR(EntryIds(db, side, seg, e, &ids));
+        if (ids.size() != e.n || ids.empty()) return Corrupt();
         for (size_t k = 0; k < ids.size(); ++k) {
           if (k > 0 && ids[k] <= ids[k - 1]) return Corrupt();
           digest.Add(static_cast<IndexSide>(side), e.term, ids[k]);
@@ -658,7 +709,9 @@ StatusOr<IndexDigest> DigestIndex(Database& db) {
   return digest;
 }
 
-Status ClearIndex(Database& db) { return db.Exec("DELETE FROM tu_index_block; DELETE FROM tu_index_seg;"); }
+Status ClearIndex(Database& db) {
+  return db.Exec("DELETE FROM tu_index_block; DELETE FROM tu_index_long; DELETE FROM tu_index_seg;");
+}
 
 Status OptimizeIndex(Database& db) {
   std::vector<int64_t> segs;

@@ -7,12 +7,14 @@
 // pages, and a term is found with one B-tree probe per segment. Segments are merged in tiers (kFanout of
 // one level make one of the next), which keeps their number logarithmic in the index size.
 //
-// Tables: tu_index_seg(seg, level) and tu_index_block(side, seg, first_term, data), made by the store's
-// schema migration 2 (store.cpp).
+// Tables: tu_index_seg(seg, level), tu_index_block(side, seg, first_term, data) and
+// tu_index_long(side, seg, term, ids), made by the store's schema migration 2 (store.cpp).
 //
 // Block format: entries in term order, each
 //   varint term length, term bytes, varint n (ids), varint byte length of the ids, ids
-// where ids are varints: the first id, then the gaps to the next ones. A term's ids in a newer segment
+// where ids are varints: the first id, then the gaps to the next ones. Ids longer than ~1 KB (a frequent
+// word's) are in tu_index_long instead and the entry has 0 bytes of ids: a block stays a few KB, and a
+// document frequency is read without the ids. A term's ids in a newer segment
 // are all larger than in an older one (TU ids only grow; a deleted TU's ids are taken out of the index),
 // so a term's postings across segments in segment order are ascending.
 //

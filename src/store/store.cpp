@@ -170,6 +170,14 @@ CREATE TABLE IF NOT EXISTS tu_index_block(
   data BLOB NOT NULL,
   PRIMARY KEY(side, seg, first_term)
 ) WITHOUT ROWID;
+-- A term's TU ids too long to sit in its block (over ~1 KB), one row each: the block keeps the count.
+CREATE TABLE IF NOT EXISTS tu_index_long(
+  side INTEGER NOT NULL,
+  seg INTEGER NOT NULL,
+  term TEXT NOT NULL,
+  ids BLOB NOT NULL,
+  PRIMARY KEY(side, seg, term)
+) WITHOUT ROWID;
 DELETE FROM meta WHERE key = 'key_fingerprint';
 )sql";
 

@@ -27,6 +27,11 @@ using internal::WordKeys;
 // words are still read first.
 constexpr int64_t kPostingBudget = 200000;
 
+// Concordance candidates few enough to check one by one rather than intersect further (each check is a
+// row read and a word comparison, a few microseconds): below kMaxConcordanceChecks, so the hits do not
+// change.
+constexpr size_t kFewCandidates = 1000;
+
 // Concordance candidates checked per query at most (each is a row read and a word comparison).
 constexpr int kMaxConcordanceChecks = 20000;
 
@@ -307,27 +312,42 @@ StatusOr<std::vector<ConcordanceHit>> Concordance(Store& store, std::string_view
 
   // Retrieval: the TUs holding the first word as a term (a whole word, or a stem after a proclitic),
   // the middle words exactly and the last word as a prefix (a one-word phrase is a prefix); checked
-  // newest first.
+  // newest first. Whole words are intersected rarest first, and once few candidates are left the other
+  // words (the frequent ones, and the prefix, which can span many terms) are left to the check of each
+  // candidate: the hits are the same, without decoding long posting lists.
   internal::PostingReader index(db);
+  std::vector<std::pair<int64_t, size_t>> whole;  // (document frequency, word), all but the last word
+  for (size_t i = 0; i + 1 < p.size(); ++i) {
+    StatusOr<int64_t> df = index.DocFreq(side.index, FtsTerm(p[i]));
+    if (!df.ok()) return df.status();
+    if (*df == 0) return std::vector<ConcordanceHit>{};
+    whole.emplace_back(*df, i);
+  }
+  std::sort(whole.begin(), whole.end());
   std::vector<int64_t> candidates, ids;
-  for (size_t i = 0; i < p.size(); ++i) {
+  bool any = false;
+  auto narrow = [&](std::vector<int64_t>& next) {
+    if (!any) {
+      candidates.swap(next);
+      any = true;
+      return;
+    }
+    std::vector<int64_t> both;
+    std::set_intersection(candidates.begin(), candidates.end(), next.begin(), next.end(), std::back_inserter(both));
+    candidates.swap(both);
+  };
+  for (const auto& [df, i] : whole) {
+    if (any && candidates.size() <= kFewCandidates) break;
     ids.clear();
-    const std::string term = FtsTerm(p[i]);
-    if (i + 1 == p.size()) {
-      NAZIR_RETURN_IF_ERROR(index.PrefixPostings(side.index, term, &ids));
-      std::sort(ids.begin(), ids.end());
-      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    } else {
-      NAZIR_RETURN_IF_ERROR(index.Postings(side.index, term, &ids));
-    }
-    if (i == 0) {
-      candidates.swap(ids);
-    } else {
-      std::vector<int64_t> both;
-      std::set_intersection(candidates.begin(), candidates.end(), ids.begin(), ids.end(), std::back_inserter(both));
-      candidates.swap(both);
-    }
-    if (candidates.empty()) break;
+    NAZIR_RETURN_IF_ERROR(index.Postings(side.index, FtsTerm(p[i]), &ids));
+    narrow(ids);
+  }
+  if (!any || candidates.size() > kFewCandidates) {
+    ids.clear();
+    NAZIR_RETURN_IF_ERROR(index.PrefixPostings(side.index, FtsTerm(p.back()), &ids));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    narrow(ids);
   }
   const SearchSql sql = SqlOf(side);
   StatusOr<Statement*> row_of = db.Cached(sql.phrase_row);

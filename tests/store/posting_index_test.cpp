@@ -143,6 +143,31 @@ TEST_F(PostingIndexTest, FlushesAndTieredMergesKeepEveryPostingExact) {
   ExpectMatchesReference();
 }
 
+// A word in thousands of TUs keeps its ids in a row of its own: read back, merged, counted and removed
+// from like any other.
+TEST_F(PostingIndexTest, AFrequentWordsLongPostingsReadMergeAndShrinkLikeShortOnes) {
+  for (int flush = 0; flush < 9; ++flush) {  // 9 flushes: the first 8 merge into one level-1 segment
+    std::vector<std::pair<std::string, std::string>> tus;
+    for (int k = 0; k < 400; ++k) tus.emplace_back("", k % 3 == 0 ? "the rare" + std::to_string(flush) : "the");
+    AddFlush(tus);
+  }
+  EXPECT_GT(*db().QueryInt("SELECT count(*) FROM tu_index_long"), 0) << "3,600 ids do not fit a block";
+  ExpectMatchesReference();
+  const int64_t some = ref_[{1, "the"}][1234];
+  auto txn = Transaction::Begin(db());
+  ASSERT_TRUE(txn.ok());
+  ASSERT_TRUE(RemoveFromIndex(db(), some, IndexSide::kEn, "the").ok());
+  ASSERT_TRUE((*txn)->Commit().ok());
+  auto& the = ref_[{1, "the"}];
+  the.erase(std::find(the.begin(), the.end(), some));
+  ExpectMatchesReference();
+  ASSERT_TRUE(OptimizeIndex(db()).ok());
+  ExpectMatchesReference();
+  EXPECT_EQ(*db().QueryInt("SELECT count(*) FROM tu_index_long WHERE seg NOT IN (SELECT seg FROM tu_index_seg)"), 0)
+      << "merged segments leave no long rows behind";
+  EXPECT_TRUE(DigestIndex(db()).ok());
+}
+
 TEST_F(PostingIndexTest, RemovingATuTakesItOutOfEachOfItsTerms) {
   AddFlush({{"", "alpha beta"}, {"", "beta gamma"}});
   AddFlush({{"", "alpha gamma"}});
