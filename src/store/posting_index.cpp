@@ -1,8 +1,6 @@
 #include "posting_index.h"
 
 #include <algorithm>
-#include <array>
-#include <cstring>
 #include <memory>
 
 #include "tu_keys.h"

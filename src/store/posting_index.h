@@ -21,8 +21,8 @@
 // Why not FTS5 (schema 1): its in-memory hash took two thirds of the import's single writer thread even
 // with detail=none, and its segment merges grow with the index. Here a flush interns the pairs' terms in
 // a small open-addressing table, orders the distinct terms once and writes a few hundred blocks; on the
-// 400k-TU benchmark the import used ~40% less CPU and lookups got faster (scripts/bench_tm.sh; figures
-// in README).
+// 400k-TU benchmark the import used a quarter to a third less CPU, and lookups were no slower
+// (scripts/bench_tm.sh; figures in README).
 #ifndef NAZIR_SRC_STORE_POSTING_INDEX_H_
 #define NAZIR_SRC_STORE_POSTING_INDEX_H_
 
@@ -99,7 +99,7 @@ class PostingReader {
 
   // TUs holding `term` (document frequency).
   StatusOr<int64_t> DocFreq(IndexSide side, std::string_view term);
-  // Appends the ids of the TUs holding `term`, ascending (when `ids` was empty).
+  // Appends the ids of the TUs holding `term`, ascending.
   Status Postings(IndexSide side, std::string_view term, std::vector<int64_t>* ids);
   // Appends the ids of the TUs holding a term that starts with `prefix` (unsorted, may repeat).
   Status PrefixPostings(IndexSide side, std::string_view prefix, std::vector<int64_t>* ids);
