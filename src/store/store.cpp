@@ -332,7 +332,11 @@ Store::Store(std::unique_ptr<Database> db)
   db_->SetTransactionHooks([this] { return postings_->Flush(*db_); }, [this] { postings_->Discard(); });
 }
 
-Store::~Store() = default;
+Store::~Store() {
+  // The hooks point at postings_, destroyed before db_: a rollback while the connection closes must not
+  // reach it.
+  if (db_) db_->SetTransactionHooks(nullptr, nullptr);
+}
 
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   if (options.read_only) {
