@@ -28,11 +28,11 @@
 // terms, the last as a prefix (proclitic stems are indexed as terms of their own); each candidate is
 // then checked against the rule and the hit mapped back to byte offsets of whole tokens in the
 // original text. Substrings inside a word ("ripol" in Tripoli) are not found: an FTS5 trigram index
-// would find them, but measured (when the word index was itself FTS5) on the 400k-TU synthetic store (scripts/bench_tm.sh, then bulk
-// INSERT ... SELECT into each kind of index) it is 4x the size of the word index on English (54 MB vs
-// 13 MB) and 2.3x on Arabic even against words + proclitic stems (55 MB vs 24 MB), takes 1.6x (English)
-// and 2.7x (Arabic) the CPU time to build, and with detail=none cannot answer phrase queries at all
-// (detail=full, which can, is bigger still).
+// would find them, but measured when the word index was itself FTS5 (400k-TU synthetic store,
+// scripts/bench_tm.sh, then bulk INSERT ... SELECT into each kind of index) it is 4x the size of the word
+// index on English (54 MB vs 13 MB) and 2.3x on Arabic even against words + proclitic stems (55 MB vs
+// 24 MB), takes 1.6x (English) and 2.7x (Arabic) the CPU time to build, and with detail=none cannot
+// answer phrase queries at all (detail=full, which can, is bigger still).
 //
 //   nazir::store::LookupOptions opt;
 //   opt.min_match = 70;
