@@ -10,7 +10,7 @@ namespace nazir::store::internal {
 namespace {
 
 // The reader's statements (PostingReader::Sql() lists them for ExplainSearch).
-constexpr char kSegmentsSql[] = "SELECT seg FROM tu_index_seg ORDER BY seg";
+constexpr char kSegmentsSql[] = "SELECT seg, level FROM tu_index_seg ORDER BY seg";
 constexpr char kFindBlockSql[] =
     "SELECT first_term, data FROM tu_index_block WHERE side = ?1 AND seg = ?2 AND first_term <= ?3 "
     "ORDER BY first_term DESC LIMIT 1";
@@ -153,6 +153,84 @@ Status EntryIds(Database& db, int side, int64_t seg, const BlockEntry& e, std::v
   return ok ? Status::Ok() : Corrupt();
 }
 
+// Stores a term's long ids (see kInlineIdBytes) for segment `seg` of `side`.
+Status PutLongIds(Database& db, int side, int64_t seg, std::string_view term, std::string_view ids) {
+  StatusOr<Statement*> ins = db.Cached("INSERT INTO tu_index_long(side, seg, term, ids) VALUES(?1, ?2, ?3, ?4)");
+  if (!ins.ok()) return ins.status();
+  (*ins)->Bind(1, side).Bind(2, seg).BindTextRef(3, term);
+  (*ins)->BindBlobRef(4, ids);
+  return (*ins)->Run();
+}
+
+// Stores one block of segment `seg` of `side`.
+Status PutBlock(Database& db, int side, int64_t seg, std::string_view first_term, std::string_view data) {
+  StatusOr<Statement*> ins = db.Cached("INSERT INTO tu_index_block(side, seg, first_term, data) VALUES(?1, ?2, ?3, ?4)");
+  if (!ins.ok()) return ins.status();
+  (*ins)->Bind(1, side).Bind(2, seg).BindTextRef(3, first_term);
+  (*ins)->BindBlobRef(4, data);
+  return (*ins)->Run();
+}
+
+// The block of segment `seg` of `side` that would hold `term` (the last whose first term is <= it): its
+// first term and data, each when asked for. False when there is none.
+StatusOr<bool> FindBlock(Database& db, int side, int64_t seg, std::string_view term, std::string* first,
+                         std::string* data) {
+  StatusOr<Statement*> st = db.Cached(kFindBlockSql);
+  if (!st.ok()) return st.status();
+  (*st)->Bind(1, side).Bind(2, seg).Bind(3, term);
+  StatusOr<bool> row = (*st)->Step();
+  if (!row.ok()) return row.status();
+  if (*row && first != nullptr) first->assign((*st)->ColumnText(0));
+  if (*row && data != nullptr) data->assign((*st)->ColumnBlob(1));
+  (*st)->Reset();
+  return *row;
+}
+
+// A segment of the index and its merge level.
+struct Segment {
+  int64_t seg;
+  int64_t level;
+};
+
+// Every segment, oldest first.
+StatusOr<std::vector<Segment>> ListSegments(Database& db) {
+  StatusOr<Statement*> st = db.Cached(kSegmentsSql);
+  if (!st.ok()) return st.status();
+  std::vector<Segment> out;
+  for (;;) {
+    StatusOr<bool> row = (*st)->Step();
+    if (!row.ok()) {
+      (*st)->Reset();
+      return row.status();
+    }
+    if (!*row) break;
+    out.push_back(Segment{(*st)->ColumnInt(0), (*st)->ColumnInt(1)});
+  }
+  (*st)->Reset();
+  return out;
+}
+
+// Calls fn(seg, entry) with `term`'s entry in each segment of `segs` that holds it, oldest first;
+// `block` is scratch space.
+template <typename Fn>
+Status ForEachTermEntry(Database& db, const std::vector<int64_t>& segs, int side, std::string_view term,
+                        std::string* block, Fn fn) {
+  for (int64_t seg : segs) {
+    StatusOr<bool> found = FindBlock(db, side, seg, term, nullptr, block);
+    if (!found.ok()) return found.status();
+    if (!*found) continue;
+    BlockReader r(*block);
+    BlockEntry e;
+    bool bad = false;
+    while (r.Next(&e, &bad)) {
+      if (e.term == term) NAZIR_RETURN_IF_ERROR(fn(seg, e));
+      if (e.term >= term) break;
+    }
+    if (bad) return Corrupt();
+  }
+  return Status::Ok();
+}
+
 // Cuts a term-ordered stream of entries into blocks and inserts them as rows of (side, seg); ids longer
 // than kInlineIdBytes go to a row of tu_index_long.
 class BlockWriter {
@@ -161,11 +239,7 @@ class BlockWriter {
 
   Status Add(std::string_view term, uint64_t n, std::string_view ids) {
     if (ids.size() > kInlineIdBytes) {
-      StatusOr<Statement*> ins = db_.Cached("INSERT INTO tu_index_long(side, seg, term, ids) VALUES(?1, ?2, ?3, ?4)");
-      if (!ins.ok()) return ins.status();
-      (*ins)->Bind(1, side_).Bind(2, seg_).BindTextRef(3, term);
-      (*ins)->BindBlobRef(4, ids);
-      NAZIR_RETURN_IF_ERROR((*ins)->Run());
+      NAZIR_RETURN_IF_ERROR(PutLongIds(db_, side_, seg_, term, ids));
       ids = std::string_view();
     }
     if (data_.empty()) first_.assign(term);
@@ -175,12 +249,7 @@ class BlockWriter {
 
   Status Close() {
     if (data_.empty()) return Status::Ok();
-    StatusOr<Statement*> ins =
-        db_.Cached("INSERT INTO tu_index_block(side, seg, first_term, data) VALUES(?1, ?2, ?3, ?4)");
-    if (!ins.ok()) return ins.status();
-    (*ins)->Bind(1, side_).Bind(2, seg_).BindTextRef(3, first_);
-    (*ins)->BindBlobRef(4, data_);
-    NAZIR_RETURN_IF_ERROR((*ins)->Run());
+    NAZIR_RETURN_IF_ERROR(PutBlock(db_, side_, seg_, first_, data_));
     data_.clear();
     return Status::Ok();
   }
@@ -309,17 +378,12 @@ Status MergeSegments(Database& db, const std::vector<int64_t>& segs, int64_t lev
 // Merges full levels, lowest first (see kFanout).
 Status MergeFullLevels(Database& db) {
   for (int64_t level = 0;; ++level) {
-    StatusOr<Statement*> st = db.Cached("SELECT seg FROM tu_index_seg WHERE level = ?1 ORDER BY seg");
-    if (!st.ok()) return st.status();
-    (*st)->Bind(1, level);
+    StatusOr<std::vector<Segment>> all = ListSegments(db);
+    if (!all.ok()) return all.status();
     std::vector<int64_t> segs;
-    for (;;) {
-      StatusOr<bool> row = (*st)->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      segs.push_back((*st)->ColumnInt(0));
+    for (const Segment& g : *all) {
+      if (g.level == level) segs.push_back(g.seg);
     }
-    (*st)->Reset();
     if (static_cast<int>(segs.size()) < kFanout) return Status::Ok();
     NAZIR_RETURN_IF_ERROR(MergeSegments(db, segs, level + 1));
   }
@@ -467,65 +531,31 @@ std::vector<std::string> PostingReader::Sql() { return {kSegmentsSql, kFindBlock
 
 Status PostingReader::LoadSegments() {
   if (loaded_) return Status::Ok();
-  StatusOr<Statement*> st = db_.Cached(kSegmentsSql);
-  if (!st.ok()) return st.status();
-  for (;;) {
-    StatusOr<bool> row = (*st)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    segments_.push_back((*st)->ColumnInt(0));
-  }
-  (*st)->Reset();
+  StatusOr<std::vector<Segment>> all = ListSegments(db_);
+  if (!all.ok()) return all.status();
+  for (const Segment& g : *all) segments_.push_back(g.seg);
   loaded_ = true;
   return Status::Ok();
-}
-
-StatusOr<bool> PostingReader::FindBlock(IndexSide side, int64_t seg, std::string_view term, std::string* block) {
-  StatusOr<Statement*> st = db_.Cached(kFindBlockSql);
-  if (!st.ok()) return st.status();
-  (*st)->Bind(1, static_cast<int>(side)).Bind(2, seg).Bind(3, term);
-  StatusOr<bool> row = (*st)->Step();
-  if (!row.ok()) return row.status();
-  if (*row) block->assign((*st)->ColumnBlob(1));
-  (*st)->Reset();
-  return *row;
 }
 
 StatusOr<int64_t> PostingReader::DocFreq(IndexSide side, std::string_view term) {
   NAZIR_RETURN_IF_ERROR(LoadSegments());
   int64_t df = 0;
-  for (int64_t seg : segments_) {
-    StatusOr<bool> found = FindBlock(side, seg, term, &block_);
-    if (!found.ok()) return found.status();
-    if (!*found) continue;
-    BlockReader r(block_);
-    BlockEntry e;
-    bool bad = false;
-    while (r.Next(&e, &bad)) {
-      if (e.term == term) df += static_cast<int64_t>(e.n);
-      if (e.term >= term) break;
-    }
-    if (bad) return Corrupt();
-  }
+  NAZIR_RETURN_IF_ERROR(ForEachTermEntry(db_, segments_, static_cast<int>(side), term, &block_,
+                                         [&](int64_t, const BlockEntry& e) {
+                                           df += static_cast<int64_t>(e.n);
+                                           return Status::Ok();
+                                         }));
   return df;
 }
 
 Status PostingReader::Postings(IndexSide side, std::string_view term, std::vector<int64_t>* ids) {
   NAZIR_RETURN_IF_ERROR(LoadSegments());
   const size_t start = ids->size();
-  for (int64_t seg : segments_) {
-    StatusOr<bool> found = FindBlock(side, seg, term, &block_);
-    if (!found.ok()) return found.status();
-    if (!*found) continue;
-    BlockReader r(block_);
-    BlockEntry e;
-    bool bad = false;
-    while (r.Next(&e, &bad)) {
-      if (e.term == term) NAZIR_RETURN_IF_ERROR(EntryIds(db_, static_cast<int>(side), seg, e, ids));
-      if (e.term >= term) break;
-    }
-    if (bad) return Corrupt();
-  }
+  const int s = static_cast<int>(side);
+  NAZIR_RETURN_IF_ERROR(ForEachTermEntry(db_, segments_, s, term, &block_, [&](int64_t seg, const BlockEntry& e) {
+    return EntryIds(db_, s, seg, e, ids);
+  }));
   // Newer segments hold larger ids (posting_index.h), so this is already sorted; kept cheap and sure.
   if (!std::is_sorted(ids->begin() + static_cast<std::ptrdiff_t>(start), ids->end())) {
     std::sort(ids->begin() + static_cast<std::ptrdiff_t>(start), ids->end());
@@ -535,17 +565,14 @@ Status PostingReader::Postings(IndexSide side, std::string_view term, std::vecto
 
 Status PostingReader::PrefixPostings(IndexSide side, std::string_view prefix, std::vector<int64_t>* ids) {
   NAZIR_RETURN_IF_ERROR(LoadSegments());
-  StatusOr<Statement*> from = db_.Cached(kFindBlockSql);
-  if (!from.ok()) return from.status();
   StatusOr<Statement*> blocks = db_.Cached(kBlocksFromSql);
   if (!blocks.ok()) return blocks.status();
+  std::string start;
   for (int64_t seg : segments_) {
     // Start at the block that would hold the prefix itself (the last one whose first term is <= it).
-    (*from)->Bind(1, static_cast<int>(side)).Bind(2, seg).Bind(3, prefix);
-    StatusOr<bool> row = (*from)->Step();
-    if (!row.ok()) return row.status();
-    const std::string start = *row ? std::string((*from)->ColumnText(0)) : std::string(prefix);
-    (*from)->Reset();
+    StatusOr<bool> found = FindBlock(db_, static_cast<int>(side), seg, prefix, &start, nullptr);
+    if (!found.ok()) return found.status();
+    if (!*found) start.assign(prefix);
     (*blocks)->Bind(1, static_cast<int>(side)).Bind(2, seg).Bind(3, start);
     bool past = false;
     while (!past) {
@@ -574,40 +601,18 @@ Status PostingReader::PrefixPostings(IndexSide side, std::string_view prefix, st
 
 Status RemoveFromIndex(Database& db, int64_t id, IndexSide side, std::string_view terms) {
   if (terms.empty()) return Status::Ok();
-  std::vector<int64_t> segs;
-  {
-    StatusOr<Statement*> st = db.Cached(kSegmentsSql);
-    if (!st.ok()) return st.status();
-    for (;;) {
-      StatusOr<bool> row = (*st)->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) break;
-      segs.push_back((*st)->ColumnInt(0));
-    }
-    (*st)->Reset();
-  }
+  StatusOr<std::vector<Segment>> segs = ListSegments(db);
+  if (!segs.ok()) return segs.status();
   const int s = static_cast<int>(side);
   std::vector<int64_t> ids;
   IdEncoder enc;
-  for (size_t i = 0; i < terms.size();) {
-    size_t j = terms.find(' ', i);
-    if (j == std::string_view::npos) j = terms.size();
-    const std::string_view term = terms.substr(i, j - i);
-    i = j + 1;
-    if (term.empty()) continue;
-    for (int64_t seg : segs) {
-      StatusOr<Statement*> find = db.Cached(kFindBlockSql);
-      if (!find.ok()) return find.status();
-      (*find)->Bind(1, s).Bind(2, seg).Bind(3, term);
-      StatusOr<bool> row = (*find)->Step();
-      if (!row.ok()) return row.status();
-      std::string first, data;
-      if (*row) {
-        first.assign((*find)->ColumnText(0));
-        data.assign((*find)->ColumnBlob(1));
-      }
-      (*find)->Reset();
-      if (!*row) continue;
+  std::string first, data;
+  for (std::string_view term : SplitKeys(terms)) {
+    for (const Segment& g : *segs) {
+      const int64_t seg = g.seg;
+      StatusOr<bool> found = FindBlock(db, s, seg, term, &first, &data);
+      if (!found.ok()) return found.status();
+      if (!*found) continue;
       // Rewrite the block without `id` in `term`'s entry (and without the entry once it is empty).
       std::string rebuilt, new_first;
       bool changed = false, bad = false;
@@ -635,12 +640,7 @@ Status RemoveFromIndex(Database& db, int64_t id, IndexSide side, std::string_vie
             if (!drop.ok()) return drop.status();
             NAZIR_RETURN_IF_ERROR((*drop)->Bind(1, s).Bind(2, seg).Bind(3, e.term).Run());
             if (id_bytes.size() > kInlineIdBytes) {
-              StatusOr<Statement*> put =
-                  db.Cached("INSERT INTO tu_index_long(side, seg, term, ids) VALUES(?1, ?2, ?3, ?4)");
-              if (!put.ok()) return put.status();
-              (*put)->Bind(1, s).Bind(2, seg).Bind(3, e.term);
-              (*put)->BindBlobRef(4, id_bytes);
-              NAZIR_RETURN_IF_ERROR((*put)->Run());
+              NAZIR_RETURN_IF_ERROR(PutLongIds(db, s, seg, e.term, id_bytes));
               id_bytes = std::string_view();
             }
           }
@@ -655,14 +655,7 @@ Status RemoveFromIndex(Database& db, int64_t id, IndexSide side, std::string_vie
           db.Cached("DELETE FROM tu_index_block WHERE side = ?1 AND seg = ?2 AND first_term = ?3");
       if (!del.ok()) return del.status();
       NAZIR_RETURN_IF_ERROR((*del)->Bind(1, s).Bind(2, seg).Bind(3, first).Run());
-      if (!rebuilt.empty()) {
-        StatusOr<Statement*> ins =
-            db.Cached("INSERT INTO tu_index_block(side, seg, first_term, data) VALUES(?1, ?2, ?3, ?4)");
-        if (!ins.ok()) return ins.status();
-        (*ins)->Bind(1, s).Bind(2, seg).Bind(3, new_first);
-        (*ins)->BindBlobRef(4, rebuilt);
-        NAZIR_RETURN_IF_ERROR((*ins)->Run());
-      }
+      if (!rebuilt.empty()) NAZIR_RETURN_IF_ERROR(PutBlock(db, s, seg, new_first, rebuilt));
     }
   }
   return Status::Ok();
@@ -675,14 +668,11 @@ void IndexDigest::Add(IndexSide side, std::string_view term, int64_t id) {
 
 StatusOr<IndexDigest> DigestIndex(Database& db) {
   IndexDigest digest;
-  StatusOr<Statement> segs = db.Prepare(kSegmentsSql);
+  StatusOr<std::vector<Segment>> segs = ListSegments(db);
   if (!segs.ok()) return segs.status();
   std::vector<int64_t> ids;
-  for (;;) {
-    StatusOr<bool> row = segs->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    const int64_t seg = segs->ColumnInt(0);
+  for (const Segment& g : *segs) {
+    const int64_t seg = g.seg;
     for (int side = 0; side < 2; ++side) {
       StatusOr<std::unique_ptr<SegmentCursor>> c = SegmentCursor::Open(db, side, seg);
       if (!c.ok()) return c.status();
@@ -712,19 +702,15 @@ Status ClearIndex(Database& db) {
 }
 
 Status OptimizeIndex(Database& db) {
+  StatusOr<std::vector<Segment>> all = ListSegments(db);
+  if (!all.ok()) return all.status();
+  if (all->size() < 2) return Status::Ok();
   std::vector<int64_t> segs;
   int64_t top = 0;
-  StatusOr<Statement*> st = db.Cached("SELECT seg, level FROM tu_index_seg ORDER BY seg");
-  if (!st.ok()) return st.status();
-  for (;;) {
-    StatusOr<bool> row = (*st)->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) break;
-    segs.push_back((*st)->ColumnInt(0));
-    top = std::max<int64_t>(top, (*st)->ColumnInt(1));
+  for (const Segment& g : *all) {
+    segs.push_back(g.seg);
+    top = std::max(top, g.level);
   }
-  (*st)->Reset();
-  if (segs.size() < 2) return Status::Ok();
   return MergeSegments(db, segs, top + 1);
 }
 

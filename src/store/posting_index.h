@@ -109,8 +109,6 @@ class PostingReader {
 
  private:
   Status LoadSegments();
-  // The block of segment `seg` that would hold `term` (its data in *block), false when none.
-  StatusOr<bool> FindBlock(IndexSide side, int64_t seg, std::string_view term, std::string* block);
 
   Database& db_;
   bool loaded_ = false;
