@@ -3,6 +3,7 @@
 // transaction adds nothing; and a store made with the first (FTS5) schema is upgraded with its index
 // rebuilt.
 #include "posting_index.h"
+#include "tu_keys.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -17,21 +18,14 @@
 #include "nazir/store/store.h"
 #include "nazir/store/tm_search.h"
 #include "support/temp_dir.h"
+#include "support/tu_make.h"
 
 namespace nazir::store::internal {
 namespace {
 
 using Reference = std::map<std::pair<int, std::string>, std::vector<int64_t>>;  // (side, term) -> ids
 
-TranslationUnit MakeTu(const std::string& ar, const std::string& en) {
-  TranslationUnit tu;
-  tu.tuvs.resize(2);
-  tu.tuvs[0].lang = "ar";
-  tu.tuvs[0].text = ar;
-  tu.tuvs[1].lang = "en";
-  tu.tuvs[1].text = en;
-  return tu;
-}
+using ::nazir::testing::MakeTu;
 
 class PostingIndexTest : public ::testing::Test {
  protected:
@@ -58,12 +52,7 @@ class PostingIndexTest : public ::testing::Test {
   }
 
   void Remember(int64_t id, int side, const std::string& terms) {
-    for (size_t i = 0; i < terms.size();) {
-      size_t j = terms.find(' ', i);
-      if (j == std::string::npos) j = terms.size();
-      if (j > i) ref_[{side, terms.substr(i, j - i)}].push_back(id);
-      i = j + 1;
-    }
+    for (std::string_view t : SplitKeys(terms)) ref_[{side, std::string(t)}].push_back(id);
   }
 
   // Every term of the reference reads back with exactly its ids, ascending, and its document frequency.

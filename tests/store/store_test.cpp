@@ -1,4 +1,5 @@
 #include "support/temp_dir.h"
+#include "support/tu_make.h"
 #include "nazir/store/store.h"
 #include "nazir/store/tm_search.h"
 
@@ -16,15 +17,7 @@ namespace fs = std::filesystem;
 
 using ::nazir::testing::TempDir;
 
-TranslationUnit MakeTu(const std::string& ar, const std::string& en) {
-  TranslationUnit tu;
-  tu.tuvs.resize(2);
-  tu.tuvs[0].lang = "ar";
-  tu.tuvs[0].text = ar;
-  tu.tuvs[1].lang = "en";
-  tu.tuvs[1].text = en;
-  return tu;
-}
+using ::nazir::testing::MakeTu;
 
 std::unique_ptr<Store> OpenOrDie(const std::string& path, bool read_only = false) {
   StoreOptions o;

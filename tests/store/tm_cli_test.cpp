@@ -17,6 +17,7 @@
 
 #include "support/cli.h"
 #include "support/temp_dir.h"
+#include "support/tu_make.h"
 #include "nazir/store/store.h"
 #include "nazir/store/tm_search.h"
 #include "nazir/tmx/tmx_reader.h"
@@ -81,13 +82,7 @@ void WriteBigTmx(const std::string& path, int n) {
   auto w = tmx::TmxWriter::Open(path, o);
   ASSERT_TRUE(w.ok()) << w.status().ToString();
   for (int i = 0; i < n; ++i) {
-    TranslationUnit tu;
-    tu.tuvs.resize(2);
-    tu.tuvs[0].lang = "ar";
-    tu.tuvs[0].text = ArabicOf(i);
-    tu.tuvs[1].lang = "en";
-    tu.tuvs[1].text = EnglishOf(i);
-    ASSERT_TRUE((*w)->Write(tu).ok());
+    ASSERT_TRUE((*w)->Write(nazir::testing::MakeTu(ArabicOf(i), EnglishOf(i))).ok());
   }
   ASSERT_TRUE((*w)->Close().ok());
 }

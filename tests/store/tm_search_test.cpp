@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include "support/tu_make.h"
 
 namespace nazir::store {
 namespace {
@@ -73,13 +74,7 @@ class TmSearchStore : public ::testing::Test {
     auto txn = store_->BeginTransaction();
     ASSERT_TRUE(txn.ok());
     for (const auto& [ar, en] : pairs) {
-      TranslationUnit tu;
-      tu.tuvs.resize(2);
-      tu.tuvs[0].lang = "ar";
-      tu.tuvs[0].text = ar;
-      tu.tuvs[1].lang = "en";
-      tu.tuvs[1].text = en;
-      ASSERT_TRUE(store_->AddTu(tu, {}).ok());
+      ASSERT_TRUE(store_->AddTu(testing::MakeTu(ar, en), {}).ok());
     }
     ASSERT_TRUE((*txn)->Commit().ok());
   }
