@@ -222,9 +222,9 @@ double NameMatcher::MatchArabicStem(const PreparedArabic& token, std::string_vie
   return ArabicSimilarity(token, stem, /*strip_b=*/false);
 }
 
-double NameMatcher::ArabicSimilarity(const PreparedArabic& a, std::string_view b, bool strip_b) const {
+PreparedArabic::Forms NameMatcher::StoredForms(std::string_view b, bool strip_b) {
   const std::vector<std::string_view> wb = Words(b);
-  if (a.token_forms_.empty() || wb.empty()) return 0.0;
+  if (wb.empty()) return {};
   std::string rest_b;
   for (size_t i = 1; i < wb.size(); ++i) {
     rest_b += ' ';
@@ -237,6 +237,12 @@ double NameMatcher::ArabicSimilarity(const PreparedArabic& a, std::string_view b
                             [](const PreparedArabic::Form& f) { return f.clitics > 0 && !f.article_only; }),
              bf.end());
   }
+  return bf;
+}
+
+double NameMatcher::ArabicSimilarity(const PreparedArabic& a, std::string_view b, bool strip_b) const {
+  if (a.token_forms_.empty()) return 0.0;
+  const PreparedArabic::Forms bf = StoredForms(b, strip_b);
   double best = 0.0;
   for (const PreparedArabic::Form& x : a.token_forms_) {
     for (const PreparedArabic::Form& y : bf) {
@@ -250,18 +256,9 @@ double NameMatcher::ArabicSimilarity(const PreparedArabic& a, std::string_view b
 }
 
 double NameMatcher::ArabicLogOdds(const PreparedArabic& token, std::string_view stem) const {
-  const std::vector<std::string_view> wb = Words(stem);
-  if (token.token_forms_.empty() || wb.empty()) return 0.0;
-  std::string rest_b;
-  for (size_t i = 1; i < wb.size(); ++i) {
-    rest_b += ' ';
-    rest_b += wb[i];
-  }
-  PreparedArabic::Forms bf = PreparedArabic::Analyse(wb[0], rest_b, true);
-  // A stored stem keeps every letter but its article.
-  bf.erase(std::remove_if(bf.begin(), bf.end(),
-                          [](const PreparedArabic::Form& f) { return f.clitics > 0 && !f.article_only; }),
-           bf.end());
+  if (token.token_forms_.empty()) return 0.0;
+  const PreparedArabic::Forms bf = StoredForms(stem, /*strip_b=*/false);
+  if (bf.empty()) return 0.0;
   // When both may carry the article, only readings without it on both sides are compared (its two
   // letters would otherwise count as agreement), and stripping it costs nothing.
   auto has_article = [](const PreparedArabic::Forms& forms) {

@@ -103,6 +103,9 @@ class NameMatcher {
 
  private:
   double ArabicSimilarity(const PreparedArabic& a, std::string_view b, bool strip_b) const;
+  // The readings of a stored Arabic spelling `b` (its first word analysed, the rest kept); unless
+  // `strip_b`, only those that keep every letter but an article (a stored stem).
+  static PreparedArabic::Forms StoredForms(std::string_view b, bool strip_b);
 };
 
 }  // namespace nazir::names
