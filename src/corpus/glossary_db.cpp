@@ -98,7 +98,9 @@ std::shared_ptr<const names::WordTranslator> LexiconTranslator(std::shared_ptr<c
   return std::make_shared<LexiconWordTranslator>(std::move(lexicon));
 }
 
-std::string GlossaryKeyFingerprint() {
+namespace {
+
+std::string ComputeKeyFingerprint() {
   // Spellings that exercise what the keys depend on: normalization (hamza, ta marbuta, alef maqsura),
   // clitics, several words, an acronym, an exonym, English "ch", a name without consonants.
   GlossaryEntry probe;
@@ -113,6 +115,14 @@ std::string GlossaryKeyFingerprint() {
     text += '\n' + k.kind + '\t' + k.key + '\t' + k.variant;
   }
   return store::ContentHash(text);
+}
+
+}  // namespace
+
+std::string GlossaryKeyFingerprint() {
+  // A property of this build: computed once per process (every lookup, import and build compares it).
+  static const std::string fingerprint = ComputeKeyFingerprint();
+  return fingerprint;
 }
 
 StatusOr<bool> GlossaryKeysCurrent(store::Store& store) {
