@@ -391,135 +391,97 @@ Status MergeFullLevels(Database& db) {
 
 }  // namespace
 
-void PostingWriter::Grow() {
-  std::vector<uint64_t> bigger(slots_.empty() ? size_t{1} << 16 : slots_.size() * 2, 0);
-  const size_t mask = bigger.size() - 1;
-  for (size_t t = 0; t < terms_.size(); ++t) {
-    size_t at = terms_[t].hash & mask;
-    while (bigger[at] != 0) at = (at + 1) & mask;
-    bigger[at] = (terms_[t].hash >> 32 << 32) | (t + 1);
-  }
-  slots_.swap(bigger);
-}
-
-void PostingWriter::InternAll(int side, std::vector<Probe>& probes) {
-  if (slots_.empty() || (terms_.size() + probes.size()) * 2 >= slots_.size()) Grow();
-  const size_t mask = slots_.size() - 1;
-  for (Probe& p : probes) {
-    p.at = p.hash & mask;
-    __builtin_prefetch(&slots_[p.at]);
-  }
-  const std::string_view arena_before(arena_);
-  for (Probe& p : probes) {  // the slots are in cache now: find the candidate entry, fetch it
-    const uint64_t tag = p.hash >> 32;
-    for (;; p.at = (p.at + 1) & mask) {
-      const uint64_t slot = slots_[p.at];
-      if (slot == 0) break;
-      if (slot >> 32 == tag) {
-        const Term& t = terms_[static_cast<uint32_t>(slot) - 1];
-        __builtin_prefetch(&t);
-        __builtin_prefetch(arena_before.data() + t.offset);
-        break;
-      }
-    }
-  }
-  for (Probe& p : probes) {
-    const uint64_t tag = p.hash >> 32;
-    uint32_t found = 0;
-    for (;; p.at = (p.at + 1) & mask) {
-      const uint64_t slot = slots_[p.at];
-      if (slot == 0) break;
-      if (slot >> 32 != tag) continue;
-      const Term& t = terms_[static_cast<uint32_t>(slot) - 1];
-      if (t.hash == p.hash && t.side == side && std::string_view(arena_).substr(t.offset, t.length) == p.term) {
-        found = static_cast<uint32_t>(slot);
-        break;
-      }
-    }
-    if (found == 0) {
-      uint64_t prefix = 0;
-      for (size_t k = 0; k < 8; ++k) {
-        prefix = prefix << 8 | (k < p.term.size() ? static_cast<unsigned char>(p.term[k]) : 0u);
-      }
-      terms_.push_back(
-          Term{p.hash, prefix, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(p.term.size()), side});
-      arena_.append(p.term);
-      found = static_cast<uint32_t>(terms_.size());
-      slots_[p.at] = (tag << 32) | found;
-    }
-    term_of_.push_back(found - 1);
-  }
-}
-
-void PostingWriter::Add(int64_t id, IndexSide side, std::string_view terms) {
-  const int s = static_cast<int>(side);
-  probes_.clear();
+void PostingWriter::AddText(int64_t id, int side, std::string_view terms) {
   size_t i = 0;
   while (i < terms.size()) {
     size_t j = terms.find(' ', i);
     if (j == std::string_view::npos) j = terms.size();
     if (j > i) {
       const std::string_view term = terms.substr(i, j - i);
-      probes_.push_back(Probe{term, TermHash(term, s), 0});
+      uint32_t ref = terms_.Intern(term);
+      if (ref == TermDictionary::kNone) ref = kOverflow | overflow_.Intern(term);
+      refs_[side].push_back(ref);
+      ids_[side].push_back(id);
     }
     i = j + 1;
   }
-  InternAll(s, probes_);
-  ids_.insert(ids_.end(), probes_.size(), id);
+}
+
+void PostingWriter::Add(int64_t id, IndexSide side, std::string_view terms) {
+  AddText(id, static_cast<int>(side), terms);
+}
+
+void PostingWriter::AddNumbered(int64_t id, IndexSide side, const std::vector<uint32_t>& term_ids,
+                                std::string_view other_terms) {
+  const int s = static_cast<int>(side);
+  refs_[s].insert(refs_[s].end(), term_ids.begin(), term_ids.end());
+  ids_[s].insert(ids_[s].end(), term_ids.size(), id);
+  if (!other_terms.empty()) AddText(id, s, other_terms);
 }
 
 void PostingWriter::Discard() {
-  terms_.clear();
-  std::fill(slots_.begin(), slots_.end(), 0);
-  term_of_.clear();
-  ids_.clear();
-  arena_.clear();
+  for (int s = 0; s < 2; ++s) {
+    refs_[s].clear();
+    ids_[s].clear();
+  }
+  overflow_.Clear();
+  // Zero already, unless a flush failed half-way.
+  std::fill(count_.begin(), count_.end(), 0);
+  std::fill(overflow_count_.begin(), overflow_count_.end(), 0);
+}
+
+Status PostingWriter::FlushSide(Database& db, int side, int64_t seg) {
+  const std::vector<uint32_t>& refs = refs_[side];
+  const std::vector<int64_t>& ids = ids_[side];
+  if (refs.empty()) return Status::Ok();
+  if (count_.size() < terms_.size()) count_.resize(terms_.size(), 0);
+  if (overflow_count_.size() < overflow_.size()) overflow_count_.resize(overflow_.size(), 0);
+  // The distinct terms, counted, then put in byte order.
+  order_.clear();
+  for (uint32_t ref : refs) {
+    if (Count(ref)++ == 0) order_.push_back(Keyed{0, ref});
+  }
+  for (Keyed& k : order_) {
+    const std::string_view t = Text(k.ref);
+    uint64_t prefix = 0;
+    for (size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0u);
+    k.prefix = prefix;
+  }
+  std::sort(order_.begin(), order_.end(), [&](const Keyed& a, const Keyed& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return Text(a.ref) < Text(b.ref);
+  });
+  // Each term's ids gathered in a run of sorted_, in term order (ascending within, as added): the counts
+  // become where each run starts, then (as the ids go in) where it ends.
+  uint32_t at = 0;
+  for (const Keyed& k : order_) {
+    uint32_t& c = Count(k.ref);
+    const uint32_t n = c;
+    c = at;
+    at += n;
+  }
+  sorted_.resize(ids.size());
+  for (size_t k = 0; k < ids.size(); ++k) sorted_[Count(refs[k])++] = ids[k];
+
+  IdEncoder enc;
+  BlockWriter out(db, side, seg);
+  uint32_t from = 0;
+  for (const Keyed& k : order_) {
+    uint32_t& end = Count(k.ref);
+    enc.Clear();
+    for (uint32_t i = from; i < end; ++i) enc.Add(sorted_[i]);
+    from = end;
+    end = 0;  // zero again for the next flush
+    NAZIR_RETURN_IF_ERROR(out.Add(Text(k.ref), enc.n(), enc.bytes()));
+  }
+  return out.Close();
 }
 
 Status PostingWriter::Flush(Database& db) {
-  if (ids_.empty()) return Status::Ok();
-  const std::string_view arena(arena_);
-  auto text = [&](const Term& t) { return arena.substr(t.offset, t.length); };
-  // The terms in (side, term) order; each one's ids gathered in a run of sorted_ (ascending, as added).
-  order_.resize(terms_.size());
-  for (uint32_t t = 0; t < order_.size(); ++t) order_[t] = t;
-  std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
-    const Term& x = terms_[a];
-    const Term& y = terms_[b];
-    if (x.side != y.side) return x.side < y.side;
-    if (x.prefix != y.prefix) return x.prefix < y.prefix;
-    return text(x) < text(y);
-  });
-  count_.assign(terms_.size(), 0);
-  for (uint32_t t : term_of_) ++count_[t];
-  next_.resize(terms_.size());
-  size_t at = 0;
-  for (uint32_t t : order_) {
-    next_[t] = at;
-    at += count_[t];
-  }
-  sorted_.resize(ids_.size());
-  for (size_t k = 0; k < ids_.size(); ++k) sorted_[next_[term_of_[k]]++] = ids_[k];
-
+  if (pending() == 0) return Status::Ok();
   StatusOr<int64_t> seg = NextSegment(db);
   if (!seg.ok()) return seg.status();
-  IdEncoder enc;
-  size_t from = 0;
-  std::unique_ptr<BlockWriter> out;
-  int side = -1;
-  for (uint32_t t : order_) {
-    const Term& term = terms_[t];
-    if (term.side != side) {
-      if (out) NAZIR_RETURN_IF_ERROR(out->Close());
-      side = term.side;
-      out = std::make_unique<BlockWriter>(db, side, *seg);
-    }
-    enc.Clear();
-    for (size_t k = from; k < from + count_[t]; ++k) enc.Add(sorted_[k]);
-    from += count_[t];
-    NAZIR_RETURN_IF_ERROR(out->Add(text(term), enc.n(), enc.bytes()));
-  }
-  if (out) NAZIR_RETURN_IF_ERROR(out->Close());
+  for (int side = 0; side < 2; ++side) NAZIR_RETURN_IF_ERROR(FlushSide(db, side, *seg));
   NAZIR_RETURN_IF_ERROR(AddSegment(db, *seg, 0));
   Discard();
   return MergeFullLevels(db);

@@ -19,10 +19,10 @@
 // so a term's postings across segments in segment order are ascending.
 //
 // Why not FTS5 (schema 1): its in-memory hash took two thirds of the import's single writer thread even
-// with detail=none, and its segment merges grow with the index. Here a flush interns the pairs' terms in
-// a small open-addressing table, orders the distinct terms once and writes a few hundred blocks; on the
-// 400k-TU benchmark the import used a quarter to a third less CPU, and lookups were no slower
-// (scripts/bench_tm.sh; figures in README).
+// with detail=none, and its segment merges grow with the index. Here the pairs come with their terms
+// already numbered (term_dict.h), a flush orders the distinct terms once and writes a few hundred blocks;
+// on the 400k-TU benchmark the import used a quarter to a third less CPU than with FTS5, and lookups were
+// no slower (scripts/bench_tm.sh; figures in README).
 #ifndef NAZIR_SRC_STORE_POSTING_INDEX_H_
 #define NAZIR_SRC_STORE_POSTING_INDEX_H_
 
@@ -33,21 +33,32 @@
 
 #include "nazir/base/status.h"
 #include "nazir/store/sqlite.h"
+#include "term_dict.h"
 
 namespace nazir::store::internal {
 
 // The side of a TU a term was indexed from.
 enum class IndexSide : int { kAr = 0, kEn = 1 };
 
-// Buffers (term, TU id) pairs and writes them as segments. One per store connection; not thread-safe.
+// Buffers (term, TU id) pairs and writes them as segments. One per store connection; not thread-safe,
+// except terms(), which the threads preparing TUs number their terms with (Store::PrepareTu).
 class PostingWriter {
  public:
+  // max_terms: the dictionary's bound (tests make it small to exercise terms passed as text).
+  explicit PostingWriter(uint32_t max_terms = TermDictionary::kDefaultMaxTerms) : terms_(max_terms) {}
+
+  // The dictionary AddNumbered's term numbers are from; lives as long as the writer.
+  TermDictionary& terms() { return terms_; }
+
   // Adds every term of `terms` (terms separated by single spaces, each at most once) for TU `id`. Ids
   // must be added in increasing order and be larger than every id already in the index.
   void Add(int64_t id, IndexSide side, std::string_view terms);
+  // The same for terms numbered by terms() (each at most once), and `other_terms` as in Add (the ones
+  // the dictionary could not number once full).
+  void AddNumbered(int64_t id, IndexSide side, const std::vector<uint32_t>& term_ids, std::string_view other_terms);
 
   // Pairs buffered since the last Flush.
-  size_t pending() const { return ids_.size(); }
+  size_t pending() const { return ids_[0].size() + ids_[1].size(); }
 
   // Writes the buffered pairs as a new segment (nothing when none are buffered), then merges segments
   // when a level is full. Call inside the transaction that added the TUs.
@@ -57,38 +68,30 @@ class PostingWriter {
   void Discard();
 
  private:
-  // A distinct (side, term) of the buffer.
-  struct Term {
-    uint64_t hash;
-    uint64_t prefix;  // the first 8 bytes, big-endian, zero-padded: orders most pairs of terms alone
-    uint32_t offset;  // of the term in arena_
-    uint32_t length;
-    int side;
-  };
-  // One term of the TU being added, while its table probe is under way.
-  struct Probe {
-    std::string_view term;
-    uint64_t hash;
-    size_t at;  // slot
-  };
-  // The index in terms_ of each probe's (side, term), added when new: an open-addressing table keyed by
-  // the hash, so each pair costs one probe of a small table instead of a sort of all pairs. The probes
-  // of a TU's terms are issued together (prefetched), so their cache misses overlap.
-  void InternAll(int side, std::vector<Probe>& probes);
-  void Grow();
+  // A buffered pair's term: a number in terms_, or with this bit, in overflow_.
+  static constexpr uint32_t kOverflow = 0x80000000u;
+  static_assert(TermDictionary::kDefaultMaxTerms < kOverflow, "term numbers must leave the overflow bit free");
 
-  std::vector<Term> terms_;
-  // Slots: 0 = empty, else the hash's top 32 bits << 32 | (terms_ index + 1); a power of two in size,
-  // at most half full. The tag settles most mismatches without reading terms_.
-  std::vector<uint64_t> slots_;
-  std::vector<Probe> probes_;
-  std::vector<uint32_t> term_of_; // per buffered pair: its term
-  std::vector<int64_t> ids_;      // per buffered pair: its TU id (ascending)
-  std::string arena_;             // the distinct terms' bytes
+  std::string_view Text(uint32_t ref) const {
+    return (ref & kOverflow) ? overflow_.Term(ref & ~kOverflow) : terms_.Term(ref);
+  }
+  uint32_t& Count(uint32_t ref) { return (ref & kOverflow) ? overflow_count_[ref & ~kOverflow] : count_[ref]; }
+  void AddText(int64_t id, int side, std::string_view terms);
+  Status FlushSide(Database& db, int side, int64_t seg);
+
+  TermDictionary terms_;
+  // Terms that did not fit terms_, numbered for one flush.
+  TermDictionary overflow_{kOverflow - 1};
+  std::vector<uint32_t> refs_[2];  // per side and buffered pair: its term
+  std::vector<int64_t> ids_[2];    // per side and buffered pair: its TU id (ascending)
   // Flush's work space, kept between flushes (fresh pages cost more than the work).
-  std::vector<uint32_t> order_;
-  std::vector<uint32_t> count_;
-  std::vector<size_t> next_;
+  std::vector<uint32_t> count_;           // per term number: its pairs, then where its ids go
+  std::vector<uint32_t> overflow_count_;
+  struct Keyed {
+    uint64_t prefix;  // the term's first 8 bytes, big-endian, zero-padded: orders most pairs of terms alone
+    uint32_t ref;
+  };
+  std::vector<Keyed> order_;
   std::vector<int64_t> sorted_;
 };
 

@@ -286,7 +286,10 @@ std::string NowTmxDate() {
   return buf;
 }
 
-Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) {
+namespace {
+
+// PrepareTu, numbering the terms in `dict` when there is one.
+Status PrepareTuWith(const TranslationUnit& tu, internal::TermDictionary* dict, PreparedTu* out) {
   thread_local internal::SegmentKeys keys;
   thread_local std::string dup_key;
   PreparedTu& p = *out;
@@ -305,24 +308,37 @@ Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) {
     std::string* words;
     int* count;
     std::string* terms;
+    std::vector<uint32_t>* term_ids;
   };
-  for (const SideOut& side : {SideOut{p.ar_index, Lang::kAr, &p.ar_words, &p.ar_word_count, &p.ar_terms},
-                              SideOut{p.en_index, Lang::kEn, &p.en_words, &p.en_word_count, &p.en_terms}}) {
+  for (const SideOut& side :
+       {SideOut{p.ar_index, Lang::kAr, &p.ar_words, &p.ar_word_count, &p.ar_terms, &p.ar_term_ids},
+        SideOut{p.en_index, Lang::kEn, &p.en_words, &p.en_word_count, &p.en_terms, &p.en_term_ids}}) {
     if (side.index < 0) {
       side.words->clear();
       *side.count = 0;
       side.terms->clear();
+      side.term_ids->clear();
       continue;
     }
-    internal::ComputeSegmentKeys(tu.tuvs[side.index].text, side.lang, &keys);
+    internal::ComputeSegmentKeys(tu.tuvs[side.index].text, side.lang, dict, &keys);
     side.words->swap(keys.words);
     *side.count = keys.count;
     side.terms->swap(keys.terms);
+    side.term_ids->swap(keys.term_ids);
   }
+  p.terms_serial = dict != nullptr ? dict->serial() : 0;
   DupKeyOf(tu, &dup_key);
   p.dup_hash = internal::Fnv1a64(dup_key);
   internal::EncodeTu(tu, p.ar_index, p.en_index, &p.data);
   return Status::Ok();
+}
+
+}  // namespace
+
+Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) { return PrepareTuWith(tu, nullptr, out); }
+
+Status Store::PrepareTu(const TranslationUnit& tu, PreparedTu* out) const {
+  return PrepareTuWith(tu, &postings_->terms(), out);
 }
 
 Store::Store(std::unique_ptr<Database> db)
@@ -711,6 +727,9 @@ StatusOr<Store::AddStatements*> Store::AddStatementsOf() {
 StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenance& provenance) {
   if (read_only_) return ReadOnlyError(path());
   if (p.tu == nullptr || p.tu->tuvs.empty()) return InvalidInputError("a TU without any <tuv> cannot be stored");
+  if (p.terms_serial != 0 && p.terms_serial != postings_->terms().serial()) {
+    return InternalError("a TU prepared by another store's PrepareTu");
+  }
   const TranslationUnit& tu = *p.tu;
   StatusOr<AddStatements*> statements = AddStatementsOf();
   if (!statements.ok()) return statements.status();
@@ -765,8 +784,13 @@ StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenan
     NAZIR_RETURN_IF_ERROR(s.Run());
     result.tu_id = db_->LastInsertRowid();
     result.inserted = true;
-    if (p.ar_index >= 0) postings_->Add(result.tu_id, internal::IndexSide::kAr, p.ar_terms);
-    if (p.en_index >= 0) postings_->Add(result.tu_id, internal::IndexSide::kEn, p.en_terms);
+    if (p.terms_serial == 0) {
+      if (p.ar_index >= 0) postings_->Add(result.tu_id, internal::IndexSide::kAr, p.ar_terms);
+      if (p.en_index >= 0) postings_->Add(result.tu_id, internal::IndexSide::kEn, p.en_terms);
+    } else {
+      if (p.ar_index >= 0) postings_->AddNumbered(result.tu_id, internal::IndexSide::kAr, p.ar_term_ids, p.ar_terms);
+      if (p.en_index >= 0) postings_->AddNumbered(result.tu_id, internal::IndexSide::kEn, p.en_term_ids, p.en_terms);
+    }
   }
 
   std::optional<int64_t> file_id;

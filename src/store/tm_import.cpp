@@ -180,14 +180,14 @@ class Pipeline {
   std::vector<std::unique_ptr<Batch>> free_;
 };
 
-void Prepare(Batch& b) {
+void Prepare(const Store& store, Batch& b) {
   b.size = b.raw.size();
   if (b.prepared.size() < b.size) b.prepared.resize(b.size);
   b.ok.assign(b.size, 0);
   b.confidence.assign(b.size, std::nullopt);
   for (size_t i = 0; i < b.size; ++i) {
     b.confidence[i] = PropConfidence(b.raw[i]);
-    b.ok[i] = PrepareTu(b.raw[i], &b.prepared[i]).ok() ? 1 : 0;
+    b.ok[i] = store.PrepareTu(b.raw[i], &b.prepared[i]).ok() ? 1 : 0;
   }
 }
 
@@ -300,7 +300,7 @@ Status Stopped() { return InternalError("import stopped"); }
 // from TU number `resume_from` on. The destructor stops and joins them.
 class Reading {
  public:
-  Reading(const std::string& path, const ImportOptions& options, int64_t resume_from)
+  Reading(const Store& store, const std::string& path, const ImportOptions& options, int64_t resume_from)
       : pipe_(std::max(kBatchesInFlight, Workers(options) + 2)) {
     const size_t pipeline_batch = std::min(kPipelineBatch, static_cast<size_t>(options.batch_size));
     reader_ = std::thread([this, path, pipeline_batch, resume_from] {
@@ -337,9 +337,9 @@ class Reading {
       pipe_.Finish(std::move(s));
     });
     for (int i = 0; i < Workers(options); ++i) {
-      preparers_.emplace_back([this] {
+      preparers_.emplace_back([this, &store] {
         while (std::unique_ptr<Batch> b = pipe_.TakeRaw()) {
-          Prepare(*b);
+          Prepare(store, *b);
           pipe_.PutReady(std::move(b));
         }
       });
@@ -482,7 +482,7 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   result.document_id = doc->id;
   const int64_t resume_from = doc->tu_done;
   result.resumed_from = resume_from;
-  auto reading = std::make_unique<Reading>(path, options, resume_from);
+  auto reading = std::make_unique<Reading>(store, path, options, resume_from);
   Pipeline& pipe = reading->pipe();
 
   TuProvenance from;

@@ -11,6 +11,7 @@
 
 #include "nazir/text/tokenize.h"
 #include "nazir/text/utf8.h"
+#include "term_dict.h"
 
 namespace nazir::store::internal {
 namespace {
@@ -112,19 +113,7 @@ uint64_t Fnv1a64(std::string_view bytes, uint64_t seed) {
   return h;
 }
 
-std::vector<std::string> WordKeysUncached(std::string_view text, Lang lang) {
-  std::vector<std::string> keys;
-  for (text::Token& t : text::Tokenize(text, lang)) {
-    if (t.kind == text::TokenKind::kPunct || t.key.empty()) continue;
-    keys.push_back(std::move(t.key));
-  }
-  return keys;
-}
-
-namespace {
-
-// A hash for the in-memory tables below (never stored): 8 bytes at a time, mixed with multiply/xor-shift
-// steps (the finalizer constants of MurmurHash3).
+// The finalizer constants of MurmurHash3.
 uint64_t MemoHash(std::string_view s) {
   constexpr uint64_t kMul1 = 0xff51afd7ed558ccdULL;
   constexpr uint64_t kMul2 = 0xc4ceb9fe1a85ec53ULL;
@@ -143,31 +132,51 @@ uint64_t MemoHash(std::string_view s) {
   return h;
 }
 
+std::vector<std::string> WordKeysUncached(std::string_view text, Lang lang) {
+  std::vector<std::string> keys;
+  for (text::Token& t : text::Tokenize(text, lang)) {
+    if (t.kind == text::TokenKind::kPunct || t.key.empty()) continue;
+    keys.push_back(std::move(t.key));
+  }
+  return keys;
+}
+
+namespace {
+
 // Each thread's memo of one language: chunk (text between ASCII white space) -> its keys joined by
-// spaces, their number, and its index terms. Tokenizing (ICU word breaks, then a normalization
-// transliterator per token) is the bulk of an import's CPU time, and news text repeats its words (Zipf),
-// so most chunks are hits. Exact, because no token spans ASCII white space (UAX #29 breaks on both sides
-// of it; Tokenize drops it) and Tokenize keys a token from its own characters only.
+// spaces, their number, its index terms, and (for the TermDictionary last used with it) their numbers.
+// Tokenizing (ICU word breaks, then a normalization transliterator per token) is the bulk of an
+// import's CPU time, and news text repeats its words (Zipf), so most chunks are hits. Exact, because no
+// token spans ASCII white space (UAX #29 breaks on both sides of it; Tokenize drops it) and Tokenize keys
+// a token from its own characters only.
 //
 // The memo is far bigger than the CPU caches, so a lookup's cost is its cache misses. Each entry is one
-// record in an arena (header, chunk, words, terms: read together), found through an open-addressing
-// table of (hash tag, record offset); and a segment's chunks are looked up together, prefetching every
-// slot, then every record, before reading any, so that the misses overlap instead of adding up.
+// record in an arena (header, chunk, words, terms, term numbers: read together), found through an
+// open-addressing table of (hash tag, record offset); and a segment's chunks are looked up together,
+// prefetching every slot, then every record, before reading any, so that the misses overlap instead of
+// adding up.
 class ChunkMemo {
  public:
   // One chunk's keys (views valid until the next lookup).
   struct Item {
     std::string_view words;
     std::string_view terms;
+    const char* term_ids = nullptr;  // `n_terms` unaligned uint32_t: the terms' numbers (when asked for)
+    int n_terms = 0;
     int count = 0;
     bool exact = true;  // no key held a space, so `words` splits back into the keys
+    uint32_t TermId(int k) const {
+      uint32_t v;
+      std::memcpy(&v, term_ids + 4 * k, 4);
+      return v;
+    }
   };
 
   explicit ChunkMemo(Lang lang) : lang_(lang) {}
 
-  // Calls fn(item) for each of `chunks`, in order.
+  // Calls fn(item) for each of `chunks`, in order; with `dict`, the items carry its term numbers.
   template <typename Fn>
-  void ForEach(const std::vector<std::string_view>& chunks, Fn&& fn) {
+  void ForEach(const std::vector<std::string_view>& chunks, TermDictionary* dict, Fn&& fn) {
     const size_t n = chunks.size();
     hashes_.resize(n);
     found_.resize(n);
@@ -193,23 +202,24 @@ class ChunkMemo {
     for (size_t i = 0; i < n; ++i) {
       const uint32_t at = found_[i];
       if (at != 0 && RecordChunk(arena_, at - 1) == chunks[i]) {
-        fn(ItemAt(arena_, at - 1));
+        fn(Numbered(arena_, at - 1, dict));
       } else {
-        fn(Slow(chunks[i], hashes_[i]));
+        fn(Slow(chunks[i], hashes_[i], dict));
       }
     }
   }
 
  private:
-  // Memo size limits per thread and language: 32 MB of records, about 450k news chunks, more distinct
-  // chunks than a year of one agency's news holds (the 400k-TU synthetic benchmark has 430k Arabic
-  // ones), so it rarely stops growing; once full, new chunks are computed without being kept (the words
-  // seen first are, by Zipf's law, mostly the frequent ones).
-  static constexpr size_t kMaxArenaBytes = 32u << 20;
+  // Memo size limits per thread and language: 48 MB of records, about 580k Arabic news chunks (83 bytes
+  // a record on the 400k-TU synthetic benchmark, which has 430k distinct Arabic chunks), more than a
+  // year of one agency's news holds, so it rarely stops growing; once full, new chunks are computed
+  // without being kept (the words seen first are, by Zipf's law, mostly the frequent ones).
+  static constexpr size_t kMaxArenaBytes = 48u << 20;
   static constexpr size_t kMinSlots = 1024;
-  // Record header: chunk, words and terms lengths, key count (top bit: not exact); 16 bits each, so a
-  // chunk whose parts are longer (a giant URL) is computed every time instead.
-  static constexpr size_t kHeader = 8;
+  // Record header: chunk, words and terms lengths, key count (top bit: not exact), term count, 16 bits
+  // each; then the serial of the dictionary the term numbers are from (0: none yet). A chunk whose parts
+  // are longer than 16 bits say (a giant URL) is computed every time instead.
+  static constexpr size_t kHeader = 16;
   static constexpr uint32_t kMaxPart = 0xffff;
   static constexpr uint16_t kInexact = 0x8000;
 
@@ -217,6 +227,14 @@ class ChunkMemo {
     uint16_t v;
     std::memcpy(&v, arena.data() + off + 2 * k, 2);
     return v;
+  }
+  static uint32_t Serial(const std::string& arena, size_t off) {
+    uint32_t v;
+    std::memcpy(&v, arena.data() + off + 12, 4);
+    return v;
+  }
+  static size_t RecordBytes(const std::string& arena, size_t off) {
+    return kHeader + Field(arena, off, 0) + Field(arena, off, 1) + Field(arena, off, 2) + 4 * Field(arena, off, 4);
   }
   static std::string_view RecordChunk(const std::string& arena, size_t off) {
     return std::string_view(arena.data() + off + kHeader, Field(arena, off, 0));
@@ -228,20 +246,37 @@ class ChunkMemo {
     Item item;
     item.words = std::string_view(p, words_len);
     item.terms = std::string_view(p + words_len, terms_len);
+    item.term_ids = p + words_len + terms_len;
+    item.n_terms = Field(arena, off, 4);
     item.count = count & ~kInexact;
     item.exact = (count & kInexact) == 0;
     return item;
   }
 
+  // The record at `off`, its term numbers made `dict`'s first if they are another's.
+  Item Numbered(std::string& arena, size_t off, TermDictionary* dict) {
+    Item item = ItemAt(arena, off);
+    if (dict == nullptr || Serial(arena, off) == dict->serial()) return item;
+    ids_.clear();
+    dict->InternAll(item.terms, &ids_);
+    const uint32_t serial = dict->serial();
+    char* p = arena.data() + off;
+    std::memcpy(p + 12, &serial, 4);
+    if (!ids_.empty()) std::memcpy(const_cast<char*>(item.term_ids), ids_.data(), 4 * ids_.size());
+    return item;
+  }
+
   // A chunk the prefetched probe did not settle: a full probe, else computed (and kept if there is room).
-  Item Slow(std::string_view chunk, uint64_t h) {
+  Item Slow(std::string_view chunk, uint64_t h, TermDictionary* dict) {
     if (!slots_.empty()) {
       const auto tag = static_cast<uint32_t>(h >> 32);
       for (size_t j = h & (slots_.size() - 1);; j = (j + 1) & (slots_.size() - 1)) {
         const uint64_t slot = slots_[j];
         if (slot == 0) break;
         const uint32_t off = static_cast<uint32_t>(slot) - 1;
-        if (static_cast<uint32_t>(slot >> 32) == tag && RecordChunk(arena_, off) == chunk) return ItemAt(arena_, off);
+        if (static_cast<uint32_t>(slot >> 32) == tag && RecordChunk(arena_, off) == chunk) {
+          return Numbered(arena_, off, dict);
+        }
       }
     }
     const std::vector<std::string> keys = WordKeysUncached(chunk, lang_);
@@ -249,19 +284,24 @@ class ChunkMemo {
     const std::string terms = IndexTerms(words, lang_);
     bool exact = true;
     for (const std::string& k : keys) exact = exact && k.find(' ') == std::string::npos;
+    const size_t n_terms = terms.empty() ? 0 : static_cast<size_t>(std::count(terms.begin(), terms.end(), ' ')) + 1;
     const bool fits = chunk.size() <= kMaxPart && words.size() <= kMaxPart && terms.size() <= kMaxPart &&
                       keys.size() < kInexact;
     const bool keep = fits && arena_.size() < kMaxArenaBytes;
     std::string& out = keep ? arena_ : scratch_;
     if (!keep) out.clear();
     const size_t off = out.size();
-    const uint16_t header[4] = {static_cast<uint16_t>(chunk.size()), static_cast<uint16_t>(words.size()),
+    const uint16_t header[6] = {static_cast<uint16_t>(chunk.size()), static_cast<uint16_t>(words.size()),
                                 static_cast<uint16_t>(terms.size()),
-                                static_cast<uint16_t>(keys.size() | (exact ? 0 : kInexact))};
-    out.append(reinterpret_cast<const char*>(header), kHeader);
+                                static_cast<uint16_t>(keys.size() | (exact ? 0 : kInexact)),
+                                static_cast<uint16_t>(n_terms), 0};
+    const uint32_t no_serial = 0;
+    out.append(reinterpret_cast<const char*>(header), sizeof header);
+    out.append(reinterpret_cast<const char*>(&no_serial), sizeof no_serial);
     out.append(chunk.data(), chunk.size());
     out += words;
     out += terms;
+    out.append(4 * n_terms, '\0');
     if (!fits) {
       // Lengths do not fit the header: hand out views of the computed strings' copy in scratch_.
       Item item;
@@ -269,6 +309,12 @@ class ChunkMemo {
       item.terms = std::string_view(out.data() + off + kHeader + chunk.size() + words.size(), terms.size());
       item.count = static_cast<int>(keys.size());
       item.exact = exact;
+      if (dict != nullptr) {
+        ids_.clear();
+        dict->InternAll(item.terms, &ids_);
+        item.term_ids = reinterpret_cast<const char*>(ids_.data());
+        item.n_terms = static_cast<int>(ids_.size());
+      }
       return item;
     }
     if (keep) {
@@ -279,7 +325,7 @@ class ChunkMemo {
         Place(h, off);
       }
     }
-    return ItemAt(out, off);
+    return Numbered(out, off, dict);
   }
 
   void Place(uint64_t h, size_t off) {
@@ -290,10 +336,8 @@ class ChunkMemo {
 
   void Rehash() {
     slots_.assign(std::max(kMinSlots, slots_.size() * 2), 0);
-    for (size_t off = 0; off < arena_.size();) {
-      const std::string_view chunk = RecordChunk(arena_, off);
-      Place(MemoHash(chunk), off);
-      off += kHeader + chunk.size() + Field(arena_, off, 1) + Field(arena_, off, 2);
+    for (size_t off = 0; off < arena_.size(); off += RecordBytes(arena_, off)) {
+      Place(MemoHash(RecordChunk(arena_, off)), off);
     }
   }
 
@@ -304,6 +348,7 @@ class ChunkMemo {
   std::string scratch_;          // a record computed once the memo is full
   std::vector<uint64_t> hashes_;  // per lookup: each chunk's hash and tentative record
   std::vector<uint32_t> found_;
+  std::vector<uint32_t> ids_;     // term numbers being made
 };
 
 ChunkMemo& MemoOf(Lang lang) {
@@ -379,7 +424,7 @@ std::vector<std::string> WordKeys(std::string_view text, Lang lang) {
   SplitChunks(text, &chunks);
   std::vector<std::string> keys;
   size_t i = 0;
-  MemoOf(lang).ForEach(chunks, [&](const ChunkMemo::Item& item) {
+  MemoOf(lang).ForEach(chunks, nullptr, [&](const ChunkMemo::Item& item) {
     if (item.exact) {
       for (std::string_view k : SplitKeys(item.words)) keys.emplace_back(k);
     } else {
@@ -390,34 +435,55 @@ std::vector<std::string> WordKeys(std::string_view text, Lang lang) {
   return keys;
 }
 
-void ComputeSegmentKeys(std::string_view text, Lang lang, SegmentKeys* out) {
+void ComputeSegmentKeys(std::string_view text, Lang lang, TermDictionary* dict, SegmentKeys* out) {
   thread_local TermSet seen;
+  // Numbered terms already in this segment: seen_id[id] == stamp.
+  thread_local std::vector<uint32_t> seen_id;
+  thread_local uint32_t stamp = 0;
   thread_local std::vector<std::string_view> chunks;
   SplitChunks(text, &chunks);
   out->words.clear();
   out->terms.clear();
+  out->term_ids.clear();
   out->count = 0;
   // Keys are about as long as the text; terms (with Arabic stems) up to about twice that.
   out->words.reserve(text.size() + 1);
-  out->terms.reserve(2 * text.size() + 1);
+  if (dict == nullptr) out->terms.reserve(2 * text.size() + 1);
   seen.Reset();
-  MemoOf(lang).ForEach(chunks, [&](const ChunkMemo::Item& item) {
+  if (++stamp == 0) {
+    std::fill(seen_id.begin(), seen_id.end(), 0);
+    stamp = 1;
+  }
+  // Appends `term` to out->terms unless it is in already.
+  auto add_text = [&](std::string_view term) {
+    // Append tentatively (with its separator), keep it only if it is new.
+    const size_t mark = out->terms.size();
+    if (mark > 0) out->terms += ' ';
+    const auto off = static_cast<uint32_t>(out->terms.size());
+    out->terms.append(term.data(), term.size());
+    if (!seen.Insert(out->terms, off, static_cast<uint32_t>(term.size()))) out->terms.resize(mark);
+  };
+  MemoOf(lang).ForEach(chunks, dict, [&](const ChunkMemo::Item& item) {
     if (!item.words.empty()) {
       if (!out->words.empty()) out->words += ' ';
       out->words += item.words;
     }
     out->count += item.count;
-    size_t b = 0;
-    while (b < item.terms.size()) {
-      size_t t = item.terms.find(' ', b);
-      if (t == std::string_view::npos) t = item.terms.size();
-      // Append tentatively (with its separator), keep it only if it is new.
-      const size_t mark = out->terms.size();
-      if (mark > 0) out->terms += ' ';
-      const auto off = static_cast<uint32_t>(out->terms.size());
-      out->terms.append(item.terms.data() + b, t - b);
-      if (!seen.Insert(out->terms, off, static_cast<uint32_t>(t - b))) out->terms.resize(mark);
-      b = t + 1;
+    if (dict == nullptr) {
+      for (std::string_view term : SplitKeys(item.terms)) add_text(term);
+      return;
+    }
+    for (int k = 0; k < item.n_terms; ++k) {
+      const uint32_t id = item.TermId(k);
+      if (id == TermDictionary::kNone) {
+        // The dictionary is full: this term goes as text.
+        add_text(SplitKeys(item.terms)[static_cast<size_t>(k)]);
+        continue;
+      }
+      if (id >= seen_id.size()) seen_id.resize(std::max<size_t>(id + 1, 2 * seen_id.size()), 0);
+      if (seen_id[id] == stamp) continue;
+      seen_id[id] = stamp;
+      out->term_ids.push_back(id);
     }
   });
 }

@@ -19,21 +19,30 @@ void AppendCollapsedWhitespace(std::string_view text, std::string* out);
 // 64-bit FNV-1a.
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
 
+// A hash for in-memory tables (never stored): 8 bytes at a time, mixed with multiply/xor-shift steps.
+uint64_t MemoHash(std::string_view s);
+
 // The keys of the word and number tokens of `text` (nazir::text::Tokenize), in order. Memoized per
 // thread by chunk between ASCII white space (same result as WordKeysUncached, several times faster).
 std::vector<std::string> WordKeys(std::string_view text, Lang lang);
 std::vector<std::string> WordKeysUncached(std::string_view text, Lang lang);
 
+class TermDictionary;
+
 // What the store derives from one segment's text.
 struct SegmentKeys {
   std::string words;  // JoinKeys(WordKeys(text, lang))
   int count = 0;      // WordKeys(text, lang).size()
-  std::string terms;  // IndexTerms(words, lang)
+  // IndexTerms(words, lang): without a dictionary, all of them in `terms`; with one, the numbers of those
+  // it holds in `term_ids` and the others (once it is full) in `terms`.
+  std::string terms;
+  std::vector<uint32_t> term_ids;
 };
 
 // Fills `out` (reusing its buffers) from the same per-thread memo as WordKeys, which also keeps each
-// chunk's index terms: equal to computing the fields one by one, without a std::string per key.
-void ComputeSegmentKeys(std::string_view text, Lang lang, SegmentKeys* out);
+// chunk's index terms and their numbers in `dict` (may be null): equal to computing the fields one by
+// one, without a std::string per key.
+void ComputeSegmentKeys(std::string_view text, Lang lang, TermDictionary* dict, SegmentKeys* out);
 
 // Keys joined by single spaces (a key never holds a space: any is replaced by '_'), and back.
 std::string JoinKeys(const std::vector<std::string>& keys);

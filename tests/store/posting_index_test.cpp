@@ -36,20 +36,39 @@ class PostingIndexTest : public ::testing::Test {
   }
   Database& db() { return store_->db(); }
 
-  // Adds TUs next_id_.. with the given terms per side, flushing in one transaction.
-  void AddFlush(const std::vector<std::pair<std::string, std::string>>& tus) {
+  // Adds TUs next_id_.. with the given terms per side, flushing in one transaction. With `numbered`,
+  // as Store::PrepareTu hands them over: numbered by the writer's dictionary where it can, the rest
+  // as text.
+  void AddFlush(const std::vector<std::pair<std::string, std::string>>& tus, PostingWriter& writer,
+                bool numbered) {
     auto txn = Transaction::Begin(db());
     ASSERT_TRUE(txn.ok());
     for (const auto& [ar, en] : tus) {
       const int64_t id = next_id_++;
-      writer_.Add(id, IndexSide::kAr, ar);
-      writer_.Add(id, IndexSide::kEn, en);
+      for (const auto& [side, terms] : {std::pair{IndexSide::kAr, ar}, std::pair{IndexSide::kEn, en}}) {
+        if (!numbered) {
+          writer.Add(id, side, terms);
+          continue;
+        }
+        std::vector<uint32_t> ids;
+        std::string text;
+        for (std::string_view t : SplitKeys(terms)) {
+          const uint32_t n = writer.terms().Intern(t);
+          if (n != TermDictionary::kNone) {
+            ids.push_back(n);
+          } else {
+            text += (text.empty() ? "" : " ") + std::string(t);
+          }
+        }
+        writer.AddNumbered(id, side, ids, text);
+      }
       Remember(id, 0, ar);
       Remember(id, 1, en);
     }
-    ASSERT_TRUE(writer_.Flush(db()).ok());
+    ASSERT_TRUE(writer.Flush(db()).ok());
     ASSERT_TRUE((*txn)->Commit().ok());
   }
+  void AddFlush(const std::vector<std::pair<std::string, std::string>>& tus) { AddFlush(tus, writer_, false); }
 
   void Remember(int64_t id, int side, const std::string& terms) {
     for (std::string_view t : SplitKeys(terms)) ref_[{side, std::string(t)}].push_back(id);
@@ -103,8 +122,16 @@ TEST_F(PostingIndexTest, PrefixesCollectEveryTermThatStartsThatWay) {
 }
 
 // Many flushes of random terms: blocks split across terms, levels fill and merge, and every posting list
-// stays exact and ascending; the number of segments stays small.
-TEST_F(PostingIndexTest, FlushesAndTieredMergesKeepEveryPostingExact) {
+// stays exact and ascending; the number of segments stays small. Terms given as text, or numbered by a
+// dictionary that fills up after 150 terms (the rest then go as text).
+class PostingIndexFlushTest : public PostingIndexTest, public ::testing::WithParamInterface<bool> {};
+
+INSTANTIATE_TEST_SUITE_P(TextOrNumbered, PostingIndexFlushTest, ::testing::Bool(),
+                         [](const auto& info) { return info.param ? "Numbered" : "Text"; });
+
+TEST_P(PostingIndexFlushTest, FlushesAndTieredMergesKeepEveryPostingExact) {
+  PostingWriter writer(150);
+  const bool numbered = GetParam();
   std::mt19937 rng(7);
   std::uniform_int_distribution<int> word(0, 400), len(1, 12);
   auto terms = [&] {
@@ -117,7 +144,10 @@ TEST_F(PostingIndexTest, FlushesAndTieredMergesKeepEveryPostingExact) {
   for (int flush = 0; flush < 70; ++flush) {
     std::vector<std::pair<std::string, std::string>> tus;
     for (int k = 0; k < 1 + flush % 9; ++k) tus.emplace_back(terms(), terms());
-    AddFlush(tus);
+    AddFlush(tus, writer, numbered);
+  }
+  if (numbered) {
+    EXPECT_EQ(writer.terms().size(), 150u) << "the dictionary filled up, so terms also went as text";
   }
   ExpectMatchesReference();
   EXPECT_LE(Segments(), 3 * 7) << "tiered merging keeps at most 7 segments per level";

@@ -299,7 +299,7 @@ TEST(TmKeys, SegmentKeysEqualTheKeysOneByOne) {
     for (const KeysCase& c : kKeysCases) {
       const std::vector<std::string> keys = internal::WordKeysUncached(c.text, c.lang);
       const std::string words = internal::JoinKeys(keys);
-      internal::ComputeSegmentKeys(c.text, c.lang, &got);
+      internal::ComputeSegmentKeys(c.text, c.lang, nullptr, &got);
       EXPECT_EQ(got.words, words) << c.text << " pass " << pass;
       EXPECT_EQ(got.count, static_cast<int>(keys.size())) << c.text << " pass " << pass;
       EXPECT_EQ(got.terms, internal::IndexTerms(words, c.lang)) << c.text << " pass " << pass;

@@ -104,7 +104,8 @@ struct AddTuResult {
 };
 
 // A TU with everything AddTu() derives from it computed (tokenizing both sides is the expensive part).
-// Fill it with PrepareTu() on worker threads, then add it with Store::AddPreparedTu() on the writer's.
+// Fill it with Store::PrepareTu() (or PrepareTu()) on worker threads, then add it with
+// Store::AddPreparedTu() on the writer's.
 // It points at the TU (which must stay alive and unchanged until it is added), and one PreparedTu can be
 // refilled for TU after TU without allocating (its strings keep their capacity).
 struct PreparedTu {
@@ -116,13 +117,19 @@ struct PreparedTu {
   int ar_word_count = 0;
   int en_word_count = 0;
   uint64_t dup_hash = 0;      // hash of the duplicate-folding key (indexed); equal keys fold
-  std::string ar_terms;       // what the search index of each side gets (words and Arabic stems)
+  // What the search index of each side gets (words and Arabic stems): from Store::PrepareTu, the
+  // numbers its word index gave the terms in *_term_ids (terms_serial says whose), and the terms it
+  // could not number (normally none) in *_terms; from PrepareTu, every term in *_terms.
+  std::string ar_terms;
   std::string en_terms;
+  std::vector<uint32_t> ar_term_ids;
+  std::vector<uint32_t> en_term_ids;
+  uint32_t terms_serial = 0;  // 0: no numbers
   std::string data;           // the rest of the TU, encoded for its row
 };
 
 // Computes the keys of `tu` into `out`, reusing its buffers; `out` then points at `tu`. Thread-safe;
-// fails on a TU without any tuv.
+// fails on a TU without any tuv. Store::PrepareTu does the same and makes adding it cheaper.
 Status PrepareTu(const TranslationUnit& tu, PreparedTu* out);
 
 // Export / iteration filter.
@@ -221,6 +228,10 @@ class Store {
   StatusOr<AddTuResult> AddTu(const TranslationUnit& tu, const TuProvenance& provenance);
   // The same for a TU prepared earlier (possibly on another thread).
   StatusOr<AddTuResult> AddPreparedTu(const PreparedTu& tu, const TuProvenance& provenance);
+  // PrepareTu() with the terms numbered for this store's word index (which saves the writer a hash
+  // lookup per term); for this store's AddPreparedTu only. Thread-safe, also while another thread
+  // writes through this store.
+  Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) const;
 
   // The stored TU, or nullopt.
   StatusOr<std::optional<StoredTu>> GetTu(int64_t id);

@@ -1,0 +1,96 @@
+#include "term_dict.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "tu_keys.h"
+
+namespace nazir::store::internal {
+namespace {
+
+std::atomic<uint32_t> next_serial{1};
+
+}  // namespace
+
+TermDictionary::TermDictionary(uint32_t max_terms)
+    : max_terms_(max_terms),
+      serial_(next_serial.fetch_add(1, std::memory_order_relaxed)),
+      pages_(new std::unique_ptr<Entry[]>[max_terms / kPageSize + 1]) {}
+
+TermDictionary::~TermDictionary() = default;
+
+void TermDictionary::Grow() {
+  std::vector<uint64_t> bigger(slots_.empty() ? size_t{1} << 16 : slots_.size() * 2, 0);
+  const size_t mask = bigger.size() - 1;
+  const uint32_t n = size_.load(std::memory_order_relaxed);
+  for (uint32_t id = 0; id < n; ++id) {
+    const uint64_t h = pages_[id >> kPageBits][id & (kPageSize - 1)].hash;
+    size_t at = h & mask;
+    while (bigger[at] != 0) at = (at + 1) & mask;
+    bigger[at] = (h >> 32 << 32) | (static_cast<uint64_t>(id) + 1);
+  }
+  slots_.swap(bigger);
+}
+
+uint32_t TermDictionary::InternLocked(std::string_view term, uint64_t hash) {
+  const uint32_t n = size_.load(std::memory_order_relaxed);
+  if (slots_.empty() || (static_cast<size_t>(n) + 1) * 2 > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  const uint64_t tag = hash >> 32;
+  size_t at = hash & mask;
+  for (;; at = (at + 1) & mask) {
+    const uint64_t slot = slots_[at];
+    if (slot == 0) break;
+    if (slot >> 32 == tag) {
+      const auto id = static_cast<uint32_t>(slot - 1);
+      if (Term(id) == term) return id;
+    }
+  }
+  if (n >= max_terms_) return kNone;
+  // The text: in the current block, or a new one (a term longer than a block gets one of its own).
+  if (block_used_ + term.size() > kTextBlock) {
+    blocks_.emplace_back(new char[std::max(kTextBlock, term.size())]);
+    block_used_ = 0;
+  }
+  char* text = blocks_.back().get() + block_used_;
+  if (!term.empty()) std::memcpy(text, term.data(), term.size());
+  block_used_ += term.size();
+  if (term.size() > kTextBlock) block_used_ = kTextBlock;  // that block is full
+  std::unique_ptr<Entry[]>& page = pages_[n >> kPageBits];
+  if (!page) page.reset(new Entry[kPageSize]);
+  page[n & (kPageSize - 1)] = Entry{text, static_cast<uint32_t>(term.size()), hash};
+  slots_[at] = (tag << 32) | (static_cast<uint64_t>(n) + 1);
+  size_.store(n + 1, std::memory_order_release);
+  return n;
+}
+
+uint32_t TermDictionary::Intern(std::string_view term) {
+  const uint64_t hash = MemoHash(term);
+  std::lock_guard<std::mutex> lock(mu_);
+  return InternLocked(term, hash);
+}
+
+void TermDictionary::InternAll(std::string_view terms, std::vector<uint32_t>* ids) {
+  std::lock_guard<std::mutex> lock(mu_);
+  size_t b = 0;
+  while (b < terms.size()) {
+    size_t e = terms.find(' ', b);
+    if (e == std::string_view::npos) e = terms.size();
+    if (e > b) {
+      const std::string_view term = terms.substr(b, e - b);
+      ids->push_back(InternLocked(term, MemoHash(term)));
+    }
+    b = e + 1;
+  }
+}
+
+void TermDictionary::Clear() {
+  std::lock_guard<std::mutex> lock(mu_);
+  // The directory's pages stay (entries are rewritten before they are read again).
+  blocks_.clear();
+  block_used_ = kTextBlock;
+  std::fill(slots_.begin(), slots_.end(), 0);
+  size_.store(0, std::memory_order_release);
+}
+
+}  // namespace nazir::store::internal
