@@ -77,6 +77,8 @@ class PostingWriter {
   }
   uint32_t& Count(uint32_t ref) { return (ref & kOverflow) ? overflow_count_[ref & ~kOverflow] : count_[ref]; }
   void AddText(int64_t id, int side, std::string_view terms);
+  // Puts order_ (a side's distinct terms, counted) in byte order; n: terms_.size() when they were counted.
+  void OrderTerms(uint32_t n);
   Status FlushSide(Database& db, int side, int64_t seg);
 
   TermDictionary terms_;
@@ -93,6 +95,10 @@ class PostingWriter {
   };
   std::vector<Keyed> order_;
   std::vector<int64_t> sorted_;
+  // Every term of terms_ numbered below known_upto_, in byte order (brought up to date when needed).
+  std::vector<Keyed> known_;
+  uint32_t known_upto_ = 0;
+  std::vector<Keyed> fresh_, merged_;
 };
 
 // Reads postings. Cheap to create; caches the segment list and statements for its lifetime (one lookup).

@@ -6,6 +6,8 @@
 #include "tu_keys.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -159,6 +161,35 @@ TEST_P(PostingIndexFlushTest, FlushesAndTieredMergesKeepEveryPostingExact) {
 
   ASSERT_TRUE(OptimizeIndex(db()).ok());
   EXPECT_EQ(Segments(), 1);
+  ExpectMatchesReference();
+}
+
+// The import's preparing threads number new terms while the writer flushes: a flush orders only the
+// terms it counted, whatever the dictionary holds by then.
+TEST_F(PostingIndexTest, FlushesWhileAnotherThreadNumbersNewTerms) {
+  PostingWriter writer;
+  std::atomic<bool> stop{false};
+  std::thread numbering([&] {
+    for (int i = 0; i < 3000 && !stop; ++i) {
+      writer.terms().Intern("new" + std::to_string(i));
+      if (i % 16 == 0) std::this_thread::yield();
+    }
+  });
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<int> word(0, 600);
+  for (int flush = 0; flush < 30; ++flush) {
+    std::vector<std::pair<std::string, std::string>> tus;
+    for (int k = 0; k < 60; ++k) {
+      std::set<std::string> t;
+      for (int w = 0; w < 8; ++w) t.insert("w" + std::to_string(word(rng)));
+      std::string terms;
+      for (const auto& x : t) terms += (terms.empty() ? "" : " ") + x;
+      tus.emplace_back("", terms);
+    }
+    AddFlush(tus, writer, true);
+  }
+  stop = true;
+  numbering.join();
   ExpectMatchesReference();
 }
 
