@@ -17,7 +17,7 @@ jobs=${NAZIR_JOBS:-$(nproc)}
 # Build dependencies. FreeDict's Arabic-English dictionaries seed the aligner's lexicon (read at run
 # time from /usr/share/dictd).
 build_pkgs=(cmake make g++ pkg-config libicu-dev libboost-locale-dev libxerces-c-dev libsqlite3-dev
-  zlib1g-dev libcli11-dev nlohmann-json3-dev dict-freedict-ara-eng dict-freedict-eng-ara)
+  zlib1g-dev libxxhash-dev libcli11-dev nlohmann-json3-dev dict-freedict-ara-eng dict-freedict-eng-ara)
 # Test dependencies: GoogleTest/Benchmark, and the real clients the TMX/TBX tests check against.
 test_pkgs=(libgtest-dev libgmock-dev libbenchmark-dev python3 libxml2-utils omegat python3-translate unzip
   sqlite3)

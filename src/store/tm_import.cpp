@@ -18,6 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include <xxhash.h>
+
 #include "nazir/tmx/tmx_reader.h"
 #include "nazir/tmx/tmx_writer.h"
 #include "tu_keys.h"
@@ -388,21 +390,36 @@ const char* OutcomeName(ImportResult::Outcome outcome) {
   return "?";
 }
 
-StatusOr<std::string> FileContentHash(const std::string& path) {
+StatusOr<FileHashes> HashFile(const std::string& path, bool with_legacy) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return NotFoundError(path + ": cannot open the file (check the path)");
   std::vector<char> block(kHashBlock);
-  uint64_t h = internal::Fnv1a64({});
+  std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(), &XXH3_freeState);
+  if (!state || XXH3_64bits_reset(state.get()) != XXH_OK) return InternalError("cannot start a hash");
+  uint64_t legacy = internal::Fnv1a64({});
   for (;;) {
     in.read(block.data(), static_cast<std::streamsize>(block.size()));
     const std::streamsize got = in.gcount();
-    if (got > 0) h = internal::Fnv1a64(std::string_view(block.data(), static_cast<size_t>(got)), h);
+    if (got > 0) {
+      XXH3_64bits_update(state.get(), block.data(), static_cast<size_t>(got));
+      if (with_legacy) legacy = internal::Fnv1a64(std::string_view(block.data(), static_cast<size_t>(got)), legacy);
+    }
     if (!in) break;
   }
   if (in.bad()) return IoError(path + ": read error");
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016" PRIx64, h);
-  return std::string(buf);
+  FileHashes out;
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "x3-%016" PRIx64, static_cast<uint64_t>(XXH3_64bits_digest(state.get())));
+  out.current = buf;
+  if (with_legacy) {
+    std::snprintf(buf, sizeof buf, "%016" PRIx64, legacy);
+    out.legacy = buf;
+  }
+  return out;
+}
+
+bool IsLegacyFileHash(std::string_view content_hash) {
+  return !content_hash.empty() && content_hash.substr(0, 3) != "x3-";
 }
 
 StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const ImportOptions& options) {
@@ -422,12 +439,20 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   StatusOr<std::optional<DocumentRecord>> existing = store.FindDocument(name);
   if (!existing.ok()) return existing.status();
   std::optional<DocumentRecord> doc = std::move(*existing);
-  std::optional<std::string> hash;
+  // TMX files imported by an older nazir are known by their FNV hash (IsLegacyFileHash): compare and
+  // look for copies with that one too while the store holds any.
+  StatusOr<int64_t> legacy_docs = store.db().QueryInt(
+      "SELECT count(*) FROM (SELECT 1 FROM document WHERE kind = 'tmx' AND content_hash != '' AND "
+      "substr(content_hash, 1, 3) != 'x3-' LIMIT 1)");
+  if (!legacy_docs.ok()) return legacy_docs.status();
+  const bool with_legacy = *legacy_docs > 0;
+  std::optional<FileHashes> hash;
   if (doc) {
-    StatusOr<std::string> h = FileContentHash(path);
+    StatusOr<FileHashes> h = HashFile(path, with_legacy);
     if (!h.ok()) return h.status();
     hash = std::move(*h);
-    if (doc->content_hash != *hash) {
+    const std::string& same_kind = IsLegacyFileHash(doc->content_hash) ? hash->legacy : hash->current;
+    if (doc->content_hash != same_kind) {
       NAZIR_RETURN_IF_ERROR(store.RemoveDocument(doc->id));
       doc.reset();
       result.outcome = ImportResult::Outcome::kReplaced;
@@ -442,10 +467,13 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
     }
   }
   // A copy of a fully imported file under another name is skipped.
-  auto complete_copy = [&](const std::string& h) -> StatusOr<std::optional<DocumentRecord>> {
-    StatusOr<std::optional<DocumentRecord>> same = store.FindDocumentByHash(h);
-    if (!same.ok()) return same.status();
-    if (*same && (*same)->complete && (*same)->kind == "tmx") return same;
+  auto complete_copy = [&](const FileHashes& h) -> StatusOr<std::optional<DocumentRecord>> {
+    for (const std::string* one : {&h.current, &h.legacy}) {
+      if (one->empty()) continue;
+      StatusOr<std::optional<DocumentRecord>> same = store.FindDocumentByHash(*one);
+      if (!same.ok()) return same.status();
+      if (*same && (*same)->complete && (*same)->kind == "tmx") return same;
+    }
     return std::optional<DocumentRecord>();
   };
   auto unchanged_as = [&](const DocumentRecord& same) {
@@ -463,19 +491,19 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   // thread of its own while the import starts (for a few hundred MB it takes as long as importing a
   // few thousand TUs), and the document row is added inside the first transaction, which the check
   // rolls back if the file turns out to be a copy.
-  std::future<StatusOr<std::string>> hashing;
+  std::future<StatusOr<FileHashes>> hashing;
   if (!doc) {
     if (hash) {
       StatusOr<std::optional<DocumentRecord>> same = complete_copy(*hash);
       if (!same.ok()) return same.status();
       if (*same) return unchanged_as(**same);
     } else {
-      hashing = std::async(std::launch::async, [path] { return FileContentHash(path); });
+      hashing = std::async(std::launch::async, [path, with_legacy] { return HashFile(path, with_legacy); });
     }
     DocumentRecord d;
     d.name = name;
     d.kind = "tmx";
-    d.content_hash = hash.value_or("");
+    d.content_hash = hash ? hash->current : std::string();
     d.ar_path = name;
     doc = std::move(d);  // id 0 until added
   }
@@ -509,7 +537,7 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   // a copy (then copy_of is set, and the caller rolls back).
   auto settle_hash = [&]() -> Status {
     if (!hashing.valid()) return Status::Ok();
-    StatusOr<std::string> h = hashing.get();
+    StatusOr<FileHashes> h = hashing.get();
     if (!h.ok()) return h.status();
     StatusOr<std::optional<DocumentRecord>> same = complete_copy(*h);
     if (!same.ok()) return same.status();
@@ -517,7 +545,7 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
       copy_of = std::move(*same);
       return Status::Ok();
     }
-    doc->content_hash = *h;
+    doc->content_hash = h->current;
     return store.UpdateDocument(*doc);
   };
   // One transaction per options.batch_size TUs (spanning pipeline batches), with the resume point.

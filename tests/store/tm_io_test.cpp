@@ -2,6 +2,7 @@
 // decisions, export filters, retrieval plans (no table scans), memoized word keys, white space.
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -180,6 +181,42 @@ TEST(TmImport, SkipsAFileAlreadyInEvenUnderAnotherName) {
     EXPECT_EQ(stats->documents, 1);
     EXPECT_EQ(stats->incomplete_documents, 0);
   }
+}
+
+TEST(TmImport, HashesAFileWithXxh3AndOnRequestWithTheOlderFnv) {
+  const std::string file = kData + "duplicates.tmx";
+  auto h = HashFile(file, /*with_legacy=*/true);
+  ASSERT_TRUE(h.ok());
+  std::ifstream in(file, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_EQ(h->legacy, ContentHash(bytes));
+  EXPECT_EQ(h->current.size(), 3u + 16u);
+  EXPECT_EQ(h->current.substr(0, 3), "x3-");
+  EXPECT_TRUE(HashFile(file)->legacy.empty());
+  EXPECT_EQ(HashFile(file)->current, h->current);
+  EXPECT_FALSE(IsLegacyFileHash(h->current));
+  EXPECT_TRUE(IsLegacyFileHash(h->legacy));
+  TempDir dir;
+  auto store = OpenOrDie(dir.File("tm.db"));
+  ASSERT_TRUE(store);
+  auto r = ImportTmx(*store, file);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ((*store->FindDocument(fs::absolute(file).lexically_normal().string()))->content_hash, h->current);
+}
+
+// tests/data/store/v1_store.db holds okapi_rainbow.tmx, imported by an older nazir, which kept the FNV
+// hash: a copy of that file is still known as one, and the same path with the same bytes is unchanged.
+TEST(TmImport, KnowsFilesImportedByAnOlderNazirByTheirOlderHash) {
+  TempDir dir;
+  fs::copy_file(kData + "v1_store.db", dir.File("old.db"));
+  auto store = OpenOrDie(dir.File("old.db"));
+  ASSERT_TRUE(store);
+  fs::copy_file(std::string(NAZIR_TEST_DATA_DIR) + "/tmx/okapi_rainbow.tmx", dir.File("copy.tmx"));
+  auto r = ImportTmx(*store, dir.File("copy.tmx"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->outcome, ImportResult::Outcome::kUnchanged);
+  EXPECT_NE(r->same_as.find("okapi_rainbow.tmx"), std::string::npos) << r->same_as;
+  EXPECT_EQ(*store->CountTus(), 19);
 }
 
 TEST(TmImport, ReplacesTheOccurrencesOfAChangedFile) {
