@@ -246,6 +246,40 @@ void DupKeyOf(const TranslationUnit& tu, std::string* out) {
   }
 }
 
+// Fnv1a64(DupKeyOf(tu)), without making the key: when the tuvs' language tags differ (they always do in
+// a bilingual TU), the tags alone order the key's parts, and each part is hashed as it is read.
+uint64_t DupHashOf(const TranslationUnit& tu) {
+  thread_local std::vector<std::string> tags;
+  thread_local std::vector<size_t> order;
+  const size_t n = tu.tuvs.size();
+  if (tags.size() < n) tags.resize(n);
+  order.clear();
+  for (size_t i = 0; i < n; ++i) {
+    std::string& tag = tags[i];
+    tag.assign(tu.tuvs[i].lang);
+    for (char& c : tag) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    tag += '\x1f';  // the key's order is that of (tag, separator, text)
+    order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return tags[a] < tags[b]; });
+  for (size_t k = 1; k < n; ++k) {
+    if (tags[order[k]] == tags[order[k - 1]]) {  // two tuvs in one language: their texts order them
+      std::string key;
+      DupKeyOf(tu, &key);
+      return internal::Fnv1a64(key);
+    }
+  }
+  uint64_t h = internal::Fnv1a64({});
+  for (size_t i : order) {
+    h = internal::Fnv1a64(tags[i], h);
+    h = internal::Fnv1a64Collapsed(tu.tuvs[i].text, h);
+    h = internal::Fnv1a64("\x1e", h);
+  }
+  return h;
+}
+
 // Runs the statements of one store call atomically: inside the caller's transaction when there is one,
 // else in a transaction of its own.
 class AutoTxn {
@@ -291,7 +325,6 @@ namespace {
 // PrepareTu, numbering the terms in `dict` when there is one.
 Status PrepareTuWith(const TranslationUnit& tu, internal::TermDictionary* dict, PreparedTu* out) {
   thread_local internal::SegmentKeys keys;
-  thread_local std::string dup_key;
   PreparedTu& p = *out;
   p.tu = &tu;
   if (tu.tuvs.empty()) return InvalidInputError("a TU without any <tuv> cannot be stored");
@@ -327,8 +360,7 @@ Status PrepareTuWith(const TranslationUnit& tu, internal::TermDictionary* dict, 
     side.term_ids->swap(keys.term_ids);
   }
   p.terms_serial = dict != nullptr ? dict->serial() : 0;
-  DupKeyOf(tu, &dup_key);
-  p.dup_hash = internal::Fnv1a64(dup_key);
+  p.dup_hash = DupHashOf(tu);
   internal::EncodeTu(tu, p.ar_index, p.en_index, &p.data);
   return Status::Ok();
 }

@@ -68,18 +68,23 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
-void AppendCollapsedWhitespace(std::string_view text, std::string* out) {
-  out->reserve(out->size() + text.size());
-  const size_t start = out->size();
+namespace {
+
+// Calls piece(p) for the pieces of `text` with each run of Unicode white space made one space and the ends
+// trimmed: runs of other characters and the single spaces between them, in order.
+template <typename Fn>
+void ForEachCollapsedPiece(std::string_view text, Fn&& piece) {
   bool pending_space = false;
+  bool any = false;
   int32_t i = 0;
   int32_t run = 0;  // start of the current run of non-space characters
   const auto len = static_cast<int32_t>(text.size());
   auto flush = [&](int32_t end) {
     if (end == run) return;
-    if (pending_space && out->size() > start) *out += ' ';
+    if (pending_space && any) piece(std::string_view(" ", 1));
     pending_space = false;
-    out->append(text.data() + run, static_cast<size_t>(end - run));
+    any = true;
+    piece(text.substr(static_cast<size_t>(run), static_cast<size_t>(end - run)));
   };
   while (i < len) {
     const int32_t at = i;
@@ -100,6 +105,19 @@ void AppendCollapsedWhitespace(std::string_view text, std::string* out) {
     }
   }
   flush(len);
+}
+
+}  // namespace
+
+void AppendCollapsedWhitespace(std::string_view text, std::string* out) {
+  out->reserve(out->size() + text.size());
+  ForEachCollapsedPiece(text, [&](std::string_view p) { out->append(p.data(), p.size()); });
+}
+
+uint64_t Fnv1a64Collapsed(std::string_view text, uint64_t seed) {
+  uint64_t h = seed;
+  ForEachCollapsedPiece(text, [&](std::string_view p) { h = Fnv1a64(p, h); });
+  return h;
 }
 
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed) {

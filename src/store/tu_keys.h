@@ -18,6 +18,8 @@ void AppendCollapsedWhitespace(std::string_view text, std::string* out);
 
 // 64-bit FNV-1a.
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
+// Fnv1a64(CollapseWhitespace(text), seed), without making the string.
+uint64_t Fnv1a64Collapsed(std::string_view text, uint64_t seed);
 
 // A hash for in-memory tables (never stored): 8 bytes at a time, mixed with multiply/xor-shift steps.
 uint64_t MemoHash(std::string_view s);

@@ -217,6 +217,19 @@ TEST(TmImport, KnowsFilesImportedByAnOlderNazirByTheirOlderHash) {
   EXPECT_EQ(r->outcome, ImportResult::Outcome::kUnchanged);
   EXPECT_NE(r->same_as.find("okapi_rainbow.tmx"), std::string::npos) << r->same_as;
   EXPECT_EQ(*store->CountTus(), 19);
+  // Other bytes, the same TUs: each folds into the row the older nazir stored (the duplicate hash is
+  // computed as it was).
+  {
+    std::ofstream out(dir.File("copy.tmx"), std::ios::app);
+    out << "<!-- the same TUs -->\n";
+  }
+  r = ImportTmx(*store, dir.File("copy.tmx"));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->outcome, ImportResult::Outcome::kImported);
+  EXPECT_GT(r->tus_read, 0);
+  EXPECT_EQ(r->folded, r->tus_read);
+  EXPECT_EQ(r->inserted, 0);
+  EXPECT_EQ(*store->CountTus(), 19);
 }
 
 TEST(TmImport, ReplacesTheOccurrencesOfAChangedFile) {
