@@ -121,6 +121,29 @@ class IdEncoder {
     last_ = id;
     ++n_;
   }
+  // Appends the ids of another encoding (first id, then gaps) whose ids are all larger than the ones in
+  // already: its gaps are copied as they are, only its first id is re-encoded. False when `ids` is
+  // damaged or does not hold `n` ids.
+  bool AppendEncoded(std::string_view ids, uint64_t n) {
+    const char* p = ids.data();
+    const char* end = p + ids.size();
+    uint64_t first = 0;
+    if (n == 0 || !GetVarint(&p, end, &first)) return false;
+    const char* gaps = p;
+    uint64_t last = first, count = 1;
+    while (p < end) {
+      uint64_t gap = 0;
+      if (!GetVarint(&p, end, &gap)) return false;
+      last += gap;
+      ++count;
+    }
+    if (count != n || (n_ > 0 && static_cast<int64_t>(first) <= last_)) return false;
+    PutVarint(n_ == 0 ? first : first - static_cast<uint64_t>(last_), &bytes_);
+    bytes_.append(gaps, static_cast<size_t>(end - gaps));
+    last_ = static_cast<int64_t>(last);
+    n_ += n;
+    return true;
+  }
   uint64_t n() const { return n_; }
   const std::string& bytes() const { return bytes_; }
   void Clear() {
@@ -143,17 +166,27 @@ void AppendEntry(std::string_view term, uint64_t n, std::string_view ids, std::s
   out->append(ids);
 }
 
-// The ids of `e`, an entry of segment `seg` of `side`, appended to `out` (ascending).
-Status EntryIds(Database& db, int side, int64_t seg, const BlockEntry& e, std::vector<int64_t>* out) {
-  if (!e.long_ids()) return DecodeIds(e.ids, out) ? Status::Ok() : Corrupt();
+// The encoded ids of `e`, an entry of segment `seg` of `side`: its own bytes, or its tu_index_long row's
+// (read into *scratch).
+StatusOr<std::string_view> EntryIdBytes(Database& db, int side, int64_t seg, const BlockEntry& e, std::string* scratch) {
+  if (!e.long_ids()) return e.ids;
   StatusOr<Statement*> st = db.Cached("SELECT ids FROM tu_index_long WHERE side = ?1 AND seg = ?2 AND term = ?3");
   if (!st.ok()) return st.status();
   (*st)->Bind(1, side).Bind(2, seg).Bind(3, e.term);
   StatusOr<bool> row = (*st)->Step();
   if (!row.ok()) return row.status();
-  const bool ok = *row && DecodeIds((*st)->ColumnBlob(0), out);
+  if (*row) scratch->assign((*st)->ColumnBlob(0));
   (*st)->Reset();
-  return ok ? Status::Ok() : Corrupt();
+  if (!*row) return Corrupt();
+  return std::string_view(*scratch);
+}
+
+// The ids of `e`, an entry of segment `seg` of `side`, appended to `out` (ascending).
+Status EntryIds(Database& db, int side, int64_t seg, const BlockEntry& e, std::vector<int64_t>* out) {
+  std::string scratch;
+  StatusOr<std::string_view> bytes = EntryIdBytes(db, side, seg, e, &scratch);
+  if (!bytes.ok()) return bytes.status();
+  return DecodeIds(*bytes, out) ? Status::Ok() : Corrupt();
 }
 
 // Stores a term's long ids (see kInlineIdBytes) for segment `seg` of `side`.
@@ -346,7 +379,7 @@ class SegmentCursor {
 Status MergeSegments(Database& db, const std::vector<int64_t>& segs, int64_t level) {
   StatusOr<int64_t> out_seg = NextSegment(db);
   if (!out_seg.ok()) return out_seg.status();
-  std::vector<int64_t> ids;
+  std::string scratch;
   IdEncoder enc;
   for (int side = 0; side < 2; ++side) {
     std::vector<std::unique_ptr<SegmentCursor>> cursors;
@@ -358,7 +391,7 @@ Status MergeSegments(Database& db, const std::vector<int64_t>& segs, int64_t lev
     BlockWriter out(db, side, *out_seg);
     std::string term;
     for (;;) {
-      // The smallest current term; its entries in segment order (ascending ids).
+      // The smallest current term; its entries in segment order (ascending ids), spliced.
       const SegmentCursor* least = nullptr;
       for (const auto& c : cursors) {
         if (!c->done() && (least == nullptr || c->entry().term < least->entry().term)) least = c.get();
@@ -368,9 +401,9 @@ Status MergeSegments(Database& db, const std::vector<int64_t>& segs, int64_t lev
       enc.Clear();
       for (auto& c : cursors) {
         if (c->done() || c->entry().term != term) continue;
-        ids.clear();
-        NAZIR_RETURN_IF_ERROR(EntryIds(db, c->side(), c->seg(), c->entry(), &ids));
-        for (int64_t id : ids) enc.Add(id);
+        StatusOr<std::string_view> bytes = EntryIdBytes(db, c->side(), c->seg(), c->entry(), &scratch);
+        if (!bytes.ok()) return bytes.status();
+        if (!enc.AppendEncoded(*bytes, c->entry().n)) return Corrupt();
         NAZIR_RETURN_IF_ERROR(c->Advance());
       }
       NAZIR_RETURN_IF_ERROR(out.Add(term, enc.n(), enc.bytes()));
