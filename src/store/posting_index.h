@@ -75,9 +75,11 @@ class PostingWriter {
   std::string_view Text(uint32_t ref) const {
     return (ref & kOverflow) ? overflow_.Term(ref & ~kOverflow) : terms_.Term(ref);
   }
-  uint32_t& Count(uint32_t ref) { return (ref & kOverflow) ? overflow_count_[ref & ~kOverflow] : count_[ref]; }
+  uint32_t& Count(int side, uint32_t ref) {
+    return (ref & kOverflow) ? overflow_count_[side][ref & ~kOverflow] : count_[side][ref];
+  }
   void AddText(int64_t id, int side, std::string_view terms);
-  // Puts order_ (a side's distinct terms, counted) in byte order; n: terms_.size() when they were counted.
+  // Puts order_ (each side's distinct terms, counted) in byte order; n: terms_.size() when they were counted.
   void OrderTerms(uint32_t n);
   Status FlushSide(Database& db, int side, int64_t seg);
 
@@ -87,13 +89,13 @@ class PostingWriter {
   std::vector<uint32_t> refs_[2];  // per side and buffered pair: its term
   std::vector<int64_t> ids_[2];    // per side and buffered pair: its TU id (ascending)
   // Flush's work space, kept between flushes (fresh pages cost more than the work).
-  std::vector<uint32_t> count_;           // per term number: its pairs, then where its ids go
-  std::vector<uint32_t> overflow_count_;
+  std::vector<uint32_t> count_[2];  // per side and term number: its pairs, then where its ids go
+  std::vector<uint32_t> overflow_count_[2];
   struct Keyed {
     uint64_t prefix;  // the term's first 8 bytes, big-endian, zero-padded: orders most pairs of terms alone
     uint32_t ref;
   };
-  std::vector<Keyed> order_;
+  std::vector<Keyed> order_[2];
   std::vector<int64_t> sorted_;
   // Every term of terms_ numbered below known_upto_, in byte order (brought up to date when needed).
   std::vector<Keyed> known_;

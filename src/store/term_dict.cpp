@@ -71,17 +71,33 @@ uint32_t TermDictionary::Intern(std::string_view term) {
 }
 
 void TermDictionary::InternAll(std::string_view terms, std::vector<uint32_t>* ids) {
-  std::lock_guard<std::mutex> lock(mu_);
+  // Hashed before the lock; then every slot, and every entry a tag points at, is fetched before any is
+  // read, so that a chunk's cache misses overlap (most of its terms are in already).
+  thread_local std::vector<std::pair<std::string_view, uint64_t>> probes;
+  probes.clear();
   size_t b = 0;
   while (b < terms.size()) {
     size_t e = terms.find(' ', b);
     if (e == std::string_view::npos) e = terms.size();
     if (e > b) {
       const std::string_view term = terms.substr(b, e - b);
-      ids->push_back(InternLocked(term, MemoHash(term)));
+      probes.emplace_back(term, MemoHash(term));
     }
     b = e + 1;
   }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!slots_.empty()) {
+    const size_t mask = slots_.size() - 1;
+    for (const auto& p : probes) __builtin_prefetch(&slots_[p.second & mask]);
+    for (const auto& p : probes) {
+      const uint64_t slot = slots_[p.second & mask];
+      if (slot != 0 && slot >> 32 == p.second >> 32) {
+        const auto id = static_cast<uint32_t>(slot - 1);
+        __builtin_prefetch(&pages_[id >> kPageBits][id & (kPageSize - 1)]);
+      }
+    }
+  }
+  for (const auto& p : probes) ids->push_back(InternLocked(p.first, p.second));
 }
 
 void TermDictionary::Clear() {

@@ -36,7 +36,7 @@ bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 // points (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 in PropList.txt)
 // all lie in U+0080-U+00BF and U+1000-U+3FFF, so ICU is only asked about those (a test checks this
 // against ICU over every code point). Arabic letters (lead bytes D8-DB) never reach ICU.
-bool MayBeWhiteSpace(unsigned char lead) { return lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3); }
+constexpr bool MayBeWhiteSpace(unsigned char lead) { return lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3); }
 
 void AddStem(std::string_view stem, std::vector<std::string>* out) {
   if (text::CountCodePoints(stem) < kMinStemLetters) return;
@@ -72,6 +72,18 @@ namespace {
 
 // Calls piece(p) for the pieces of `text` with each run of Unicode white space made one space and the ends
 // trimmed: runs of other characters and the single spaces between them, in order.
+// Bytes that may start a white space character: ASCII white space, and the UTF-8 lead bytes of the
+// non-ASCII ones (MayBeWhiteSpace). Continuation bytes (80-BF) are never among them, so a text can be
+// scanned byte by byte, decoding only at these.
+struct SpaceStarts {
+  bool at[256] = {};
+  constexpr SpaceStarts() {
+    for (int c : {' ', '\t', '\n', '\v', '\f', '\r'}) at[c] = true;
+    for (int b = 0x80; b < 0x100; ++b) at[b] = MayBeWhiteSpace(static_cast<unsigned char>(b));
+  }
+};
+constexpr SpaceStarts kSpaceStarts;
+
 template <typename Fn>
 void ForEachCollapsedPiece(std::string_view text, Fn&& piece) {
   bool pending_space = false;
@@ -87,16 +99,19 @@ void ForEachCollapsedPiece(std::string_view text, Fn&& piece) {
     piece(text.substr(static_cast<size_t>(run), static_cast<size_t>(end - run)));
   };
   while (i < len) {
-    const int32_t at = i;
     const auto lead = static_cast<unsigned char>(text[i]);
-    bool space;
-    if (lead < 0x80) {
+    if (!kSpaceStarts.at[lead]) {
       ++i;
-      space = lead == ' ' || (lead >= '\t' && lead <= '\r');
-    } else {
+      continue;
+    }
+    const int32_t at = i;
+    bool space = true;
+    if (lead >= 0x80) {
       UChar32 c;
       U8_NEXT(text.data(), i, len, c);
-      space = MayBeWhiteSpace(lead) && c >= 0 && u_isUWhiteSpace(c);
+      space = c >= 0 && u_isUWhiteSpace(c);
+    } else {
+      ++i;
     }
     if (space) {
       flush(at);
