@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # TM store benchmarks (issue 6): import rate and store size for a synthetic TMX, then `tm lookup` and
-# `tm concordance` latency p50/p99, in process (bench_tm, Google Benchmark) and through the CLI.
+# `tm concordance` latency p50/p99, in process (bench_tm, Google Benchmark) and through the CLI, then the
+# import's prepare and write stages alone (bench_import_stages).
 #
 # usage: scripts/bench_tm.sh [BUILD_DIR] [TUS]
 #   BUILD_DIR  a configured build folder (default: build); nazir, bench_tm_gen and bench_tm are built there
@@ -20,7 +21,7 @@ cli_queries=${BENCH_TM_CLI_QUERIES:-100}
 work=${BENCH_TM_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 
-if [[ -z ${BENCH_TM_NO_BUILD:-} ]]; then cmake --build "$build" --target nazir bench_tm_gen bench_tm -j2 >/dev/null; fi
+if [[ -z ${BENCH_TM_NO_BUILD:-} ]]; then cmake --build "$build" --target nazir bench_tm_gen bench_tm bench_import_stages -j2 >/dev/null; fi
 nazir=$build/nazir
 gen=$build/bench/bench_tm_gen
 
@@ -69,3 +70,6 @@ for kind in lookup concordance; do
       printf "%-16s p50 %6.1f ms   p99 %6.1f ms   max %6.1f ms\n", name, p50 / 1000, p99 / 1000, v[NR] / 1000 }'
   done
 done
+
+echo "== import stages alone, one thread each (bench_import_stages: 200k synthetic TUs, 3 runs)"
+"$build/bench/bench_import_stages" --benchmark_counters_tabular=true

@@ -21,8 +21,9 @@ namespace nazir::store::internal {
 class TermDictionary {
  public:
   static constexpr uint32_t kNone = 0xffffffffu;
-  // About 50 bytes a term at most (text, directory entry, hash slots): 2M terms, ~100 MB, far more than
-  // the distinct index terms of a year of news.
+  // About 50 bytes a term at most (text, directory entry, hash slots; the writer's ordered list and
+  // counters add ~24): 2M terms, ~150 MB at the very most. A corpus with more distinct terms is indexed
+  // all the same, its later new terms passed as text.
   static constexpr uint32_t kDefaultMaxTerms = 1u << 21;
 
   explicit TermDictionary(uint32_t max_terms = kDefaultMaxTerms);
