@@ -59,21 +59,27 @@ void BM_Prepare(benchmark::State& state) {
   const int64_t n = state.range(0);
   const std::vector<TranslationUnit>& tus = Tus(n);
   const std::string path = TempStorePath();
-  std::unique_ptr<Store> store = OpenStore(path);
-  if (!store) {
-    state.SkipWithError("cannot create a store in the temp folder");
-    return;
-  }
   std::vector<PreparedTu> prepared(static_cast<size_t>(n));
   for (auto _ : state) {
-    std::thread t([&] {  // a fresh thread: a cold memo, as at the start of an import
+    // A new store (an empty term dictionary) and a fresh thread (a cold memo), as at the start of an
+    // import.
+    state.PauseTiming();
+    std::unique_ptr<Store> store = OpenStore(path);
+    if (!store) {
+      state.SkipWithError("cannot create a store in the temp folder");
+      return;
+    }
+    state.ResumeTiming();
+    std::thread t([&] {
       for (int64_t i = 0; i < n; ++i) (void)store->PrepareTu(tus[static_cast<size_t>(i)], &prepared[static_cast<size_t>(i)]);
     });
     t.join();
+    state.PauseTiming();
+    store.reset();
+    RemoveStore(path);
+    state.ResumeTiming();
   }
   state.counters["tus_per_s"] = benchmark::Counter(static_cast<double>(n), benchmark::Counter::kIsIterationInvariantRate);
-  store.reset();
-  RemoveStore(path);
 }
 
 void BM_Write(benchmark::State& state) {

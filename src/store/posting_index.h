@@ -26,6 +26,7 @@
 #ifndef NAZIR_SRC_STORE_POSTING_INDEX_H_
 #define NAZIR_SRC_STORE_POSTING_INDEX_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -45,7 +46,8 @@ enum class IndexSide : int { kAr = 0, kEn = 1 };
 class PostingWriter {
  public:
   // max_terms: the dictionary's bound (tests make it small to exercise terms passed as text).
-  explicit PostingWriter(uint32_t max_terms = TermDictionary::kDefaultMaxTerms) : terms_(max_terms) {}
+  explicit PostingWriter(uint32_t max_terms = TermDictionary::kDefaultMaxTerms)
+      : terms_(std::min(max_terms, kOverflow - 1)) {}
 
   // The dictionary AddNumbered's term numbers are from; lives as long as the writer.
   TermDictionary& terms() { return terms_; }
@@ -79,6 +81,8 @@ class PostingWriter {
     return (ref & kOverflow) ? overflow_count_[side][ref & ~kOverflow] : count_[side][ref];
   }
   void AddText(int64_t id, int side, std::string_view terms);
+  // Zeroes the counters if a flush failed half-way.
+  void ZeroCounts();
   // Puts order_ (each side's distinct terms, counted) in byte order; n: terms_.size() when they were counted.
   void OrderTerms(uint32_t n);
   Status FlushSide(Database& db, int side, int64_t seg);
@@ -91,6 +95,7 @@ class PostingWriter {
   // Flush's work space, kept between flushes (fresh pages cost more than the work).
   std::vector<uint32_t> count_[2];  // per side and term number: its pairs, then where its ids go
   std::vector<uint32_t> overflow_count_[2];
+  bool counts_dirty_ = false;        // a flush failed half-way: the counters are not all zero
   struct Keyed {
     uint64_t prefix;  // the term's first 8 bytes, big-endian, zero-padded: orders most pairs of terms alone
     uint32_t ref;

@@ -220,66 +220,6 @@ std::vector<int> SplitInts(std::string_view s) {
   return out;
 }
 
-// The duplicate-folding key into `out`: every tuv's (language tag lower-cased, text whitespace-collapsed),
-// sorted, with ASCII unit/record separators (which XML 1.0 text cannot contain) between them.
-void DupKeyOf(const TranslationUnit& tu, std::string* out) {
-  thread_local std::vector<std::string> parts;
-  thread_local std::vector<const std::string*> order;
-  if (parts.size() < tu.tuvs.size()) parts.resize(tu.tuvs.size());
-  order.clear();
-  for (size_t i = 0; i < tu.tuvs.size(); ++i) {
-    const Tuv& v = tu.tuvs[i];
-    std::string& part = parts[i];
-    part.assign(v.lang);
-    for (char& c : part) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    part += '\x1f';
-    internal::AppendCollapsedWhitespace(v.text, &part);
-    order.push_back(&part);
-  }
-  std::sort(order.begin(), order.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
-  out->clear();
-  for (const std::string* p : order) {
-    *out += *p;
-    *out += '\x1e';
-  }
-}
-
-// Fnv1a64(DupKeyOf(tu)), without making the key: when the tuvs' language tags differ (they always do in
-// a bilingual TU), the tags alone order the key's parts, and each part is hashed as it is read.
-uint64_t DupHashOf(const TranslationUnit& tu) {
-  thread_local std::vector<std::string> tags;
-  thread_local std::vector<size_t> order;
-  const size_t n = tu.tuvs.size();
-  if (tags.size() < n) tags.resize(n);
-  order.clear();
-  for (size_t i = 0; i < n; ++i) {
-    std::string& tag = tags[i];
-    tag.assign(tu.tuvs[i].lang);
-    for (char& c : tag) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    tag += '\x1f';  // the key's order is that of (tag, separator, text)
-    order.push_back(i);
-  }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return tags[a] < tags[b]; });
-  for (size_t k = 1; k < n; ++k) {
-    if (tags[order[k]] == tags[order[k - 1]]) {  // two tuvs in one language: their texts order them
-      std::string key;
-      DupKeyOf(tu, &key);
-      return internal::Fnv1a64(key);
-    }
-  }
-  uint64_t h = internal::Fnv1a64({});
-  for (size_t i : order) {
-    h = internal::Fnv1a64(tags[i], h);
-    h = internal::Fnv1a64Collapsed(tu.tuvs[i].text, h);
-    h = internal::Fnv1a64("\x1e", h);
-  }
-  return h;
-}
-
 // Runs the statements of one store call atomically: inside the caller's transaction when there is one,
 // else in a transaction of its own.
 class AutoTxn {
@@ -360,7 +300,7 @@ Status PrepareTuWith(const TranslationUnit& tu, internal::TermDictionary* dict, 
     side.term_ids->swap(keys.term_ids);
   }
   p.terms_serial = dict != nullptr ? dict->serial() : 0;
-  p.dup_hash = DupHashOf(tu);
+  p.dup_hash = internal::DupHashOf(tu);
   internal::EncodeTu(tu, p.ar_index, p.en_index, &p.data);
   return Status::Ok();
 }
@@ -782,8 +722,8 @@ StatusOr<AddTuResult> Store::AddPreparedTu(const PreparedTu& p, const TuProvenan
     StatusOr<TranslationUnit> stored =
         internal::DecodeTu(st.find->ColumnBlob(3), st.find->ColumnText(1), st.find->ColumnText(2));
     if (!stored.ok()) continue;
-    if (key.empty()) DupKeyOf(tu, &key);
-    DupKeyOf(*stored, &stored_key);
+    if (key.empty()) internal::DupKeyOf(tu, &key);
+    internal::DupKeyOf(*stored, &stored_key);
     if (stored_key == key) {
       result.tu_id = st.find->ColumnInt(0);
       break;

@@ -10,12 +10,19 @@ namespace {
 
 std::atomic<uint32_t> next_serial{1};
 
+// A serial no dictionary had (0 means "no numbers" to the memos; it is skipped when the count wraps).
+uint32_t NewSerial() {
+  uint32_t s = next_serial.fetch_add(1, std::memory_order_relaxed);
+  while (s == 0) s = next_serial.fetch_add(1, std::memory_order_relaxed);
+  return s;
+}
+
 }  // namespace
 
 TermDictionary::TermDictionary(uint32_t max_terms)
-    : max_terms_(max_terms),
-      serial_(next_serial.fetch_add(1, std::memory_order_relaxed)),
-      pages_(new std::unique_ptr<Entry[]>[max_terms / kPageSize + 1]) {}
+    : max_terms_(std::min(max_terms, kNone - 1)),
+      serial_(NewSerial()),
+      pages_(new std::unique_ptr<Entry[]>[max_terms_ / kPageSize + 1]) {}
 
 TermDictionary::~TermDictionary() = default;
 
@@ -32,23 +39,33 @@ void TermDictionary::Grow() {
   slots_.swap(bigger);
 }
 
-uint32_t TermDictionary::InternLocked(std::string_view term, uint64_t hash) {
-  const uint32_t n = size_.load(std::memory_order_relaxed);
-  if (slots_.empty() || (static_cast<size_t>(n) + 1) * 2 > slots_.size()) Grow();
+// The slot of `term`: holding it, or the empty one where it would go.
+size_t TermDictionary::Find(std::string_view term, uint64_t hash) const {
   const size_t mask = slots_.size() - 1;
   const uint64_t tag = hash >> 32;
   size_t at = hash & mask;
   for (;; at = (at + 1) & mask) {
     const uint64_t slot = slots_[at];
-    if (slot == 0) break;
-    if (slot >> 32 == tag) {
-      const auto id = static_cast<uint32_t>(slot - 1);
-      if (Term(id) == term) return id;
-    }
+    if (slot == 0) return at;
+    if (slot >> 32 == tag && Term(static_cast<uint32_t>(slot - 1)) == term) return at;
   }
+}
+
+uint32_t TermDictionary::InternLocked(std::string_view term, uint64_t hash) {
+  const uint32_t n = size_.load(std::memory_order_relaxed);
+  if (slots_.empty()) Grow();
+  size_t at = Find(term, hash);
+  if (slots_[at] != 0) return static_cast<uint32_t>(slots_[at] - 1);
   if (n >= max_terms_) return kNone;
+  // A new term: grow first if the table would be more than half full (only then: a full dictionary
+  // keeps its table).
+  if ((static_cast<size_t>(n) + 1) * 2 > slots_.size()) {
+    Grow();
+    at = Find(term, hash);
+  }
+  const uint64_t tag = hash >> 32;
   // The text: in the current block, or a new one (a term longer than a block gets one of its own).
-  if (block_used_ + term.size() > kTextBlock) {
+  if (blocks_.empty() || block_used_ + term.size() > kTextBlock) {
     blocks_.emplace_back(new char[std::max(kTextBlock, term.size())]);
     block_used_ = 0;
   }
@@ -102,10 +119,12 @@ void TermDictionary::InternAll(std::string_view terms, std::vector<uint32_t>* id
 
 void TermDictionary::Clear() {
   std::lock_guard<std::mutex> lock(mu_);
-  // The directory's pages stay (entries are rewritten before they are read again).
+  // The directory's pages stay (entries are rewritten before they are read again). A new serial: numbers
+  // a memo kept from before mean nothing now.
   blocks_.clear();
   block_used_ = kTextBlock;
   std::fill(slots_.begin(), slots_.end(), 0);
+  serial_ = NewSerial();
   size_.store(0, std::memory_order_release);
 }
 

@@ -21,9 +21,9 @@ namespace nazir::store::internal {
 class TermDictionary {
  public:
   static constexpr uint32_t kNone = 0xffffffffu;
-  // About 50 bytes a term at most (text, directory entry, hash slots; the writer's ordered list and
-  // counters add ~24): 2M terms, ~150 MB at the very most. A corpus with more distinct terms is indexed
-  // all the same, its later new terms passed as text.
+  // Memory: a term's text, 24 bytes of directory entry and 16-32 of hash slots here, and about 40 more
+  // in the writer (its byte-ordered list and counters): ~200 MB for 2M terms of ~10 bytes. A corpus
+  // with more distinct terms is indexed all the same, its later new terms passed as text.
   static constexpr uint32_t kDefaultMaxTerms = 1u << 21;
 
   explicit TermDictionary(uint32_t max_terms = kDefaultMaxTerms);
@@ -32,13 +32,14 @@ class TermDictionary {
   ~TermDictionary();
 
   // The number of `term` (numbers are dense from 0, in order of first Intern), or kNone when the
-  // dictionary is full and does not hold it. Thread-safe.
+  // dictionary is full and does not hold it. Thread-safe. max_terms is kept below kNone.
   uint32_t Intern(std::string_view term);
   // Numbers every term of `terms` (separated by single spaces) into `ids`, appended; one lock for all.
   void InternAll(std::string_view terms, std::vector<uint32_t>* ids);
 
   // The text of term `id`. Safe without a lock for any id this thread got from Intern, directly or
-  // handed over through a mutex (a queue): a term's text and entry never move once written.
+  // handed over through a mutex (a queue), and for any id below a size() it read (the release/acquire
+  // pair on the size publishes the entry): a term's text and entry never move once written.
   std::string_view Term(uint32_t id) const {
     const Entry& e = pages_[id >> kPageBits][id & (kPageSize - 1)];
     return std::string_view(e.text, e.length);
@@ -47,10 +48,12 @@ class TermDictionary {
   // Terms numbered so far (every id below it is valid).
   uint32_t size() const { return size_.load(std::memory_order_acquire); }
 
-  // Distinct for every dictionary the process makes (never 0), so a memo can tell whose numbers it holds.
+  // Distinct for every dictionary the process makes and after every Clear() (never 0), so a memo can
+  // tell whose numbers it holds.
   uint32_t serial() const { return serial_; }
 
-  // Forgets every term (the caller makes sure no other thread uses the dictionary meanwhile).
+  // Forgets every term and takes a new serial (the caller makes sure no other thread uses the dictionary
+  // meanwhile).
   void Clear();
 
  private:
@@ -65,10 +68,11 @@ class TermDictionary {
   };
 
   uint32_t InternLocked(std::string_view term, uint64_t hash);
+  size_t Find(std::string_view term, uint64_t hash) const;
   void Grow();
 
-  const uint32_t max_terms_;
-  const uint32_t serial_;
+  const uint32_t max_terms_;  // below kNone
+  uint32_t serial_;
   std::mutex mu_;
   std::atomic<uint32_t> size_{0};
   std::unique_ptr<std::unique_ptr<Entry[]>[]> pages_;  // max_terms_ / kPageSize + 1 pages, made as needed

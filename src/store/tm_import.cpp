@@ -451,18 +451,25 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
     StatusOr<FileHashes> h = HashFile(path, with_legacy);
     if (!h.ok()) return h.status();
     hash = std::move(*h);
-    const std::string& same_kind = IsLegacyFileHash(doc->content_hash) ? hash->legacy : hash->current;
-    if (doc->content_hash != same_kind) {
+    const bool legacy = IsLegacyFileHash(doc->content_hash);
+    if (doc->content_hash != (legacy ? hash->legacy : hash->current)) {
       NAZIR_RETURN_IF_ERROR(store.RemoveDocument(doc->id));
       doc.reset();
       result.outcome = ImportResult::Outcome::kReplaced;
-    } else if (doc->complete) {
-      result.outcome = ImportResult::Outcome::kUnchanged;
-      result.document_id = doc->id;
-      result.tus_read = doc->tu_done;
-      result.seconds = SecondsSince(start);
-      return result;
     } else {
+      if (legacy) {
+        // The same bytes: from now on known by the current hash, so that the store stops needing the
+        // older one once its files have been seen again.
+        doc->content_hash = hash->current;
+        NAZIR_RETURN_IF_ERROR(store.UpdateDocument(*doc));
+      }
+      if (doc->complete) {
+        result.outcome = ImportResult::Outcome::kUnchanged;
+        result.document_id = doc->id;
+        result.tus_read = doc->tu_done;
+        result.seconds = SecondsSince(start);
+        return result;
+      }
       result.outcome = ImportResult::Outcome::kResumed;
     }
   }

@@ -585,6 +585,68 @@ std::string IndexTerms(std::string_view joined_words, Lang lang) {
   return out;
 }
 
+void DupKeyOf(const TranslationUnit& tu, std::string* out) {
+  thread_local std::vector<std::string> parts;
+  thread_local std::vector<const std::string*> order;
+  if (parts.size() < tu.tuvs.size()) parts.resize(tu.tuvs.size());
+  order.clear();
+  for (size_t i = 0; i < tu.tuvs.size(); ++i) {
+    const Tuv& v = tu.tuvs[i];
+    std::string& part = parts[i];
+    part.assign(v.lang);
+    for (char& c : part) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    part += '\x1f';
+    AppendCollapsedWhitespace(v.text, &part);
+    order.push_back(&part);
+  }
+  std::sort(order.begin(), order.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  out->clear();
+  for (const std::string* p : order) {
+    *out += *p;
+    *out += '\x1e';
+  }
+}
+
+// Fnv1a64(DupKeyOf(tu)), without making the key: when the tuvs' language tags differ (they always do in
+// a bilingual TU), the tags alone order the key's parts, and each part is hashed as it is read.
+uint64_t DupHashOf(const TranslationUnit& tu) {
+  thread_local std::vector<std::string> tags;
+  thread_local std::vector<size_t> order;
+  const size_t n = tu.tuvs.size();
+  if (tags.size() < n) tags.resize(n);
+  order.clear();
+  for (size_t i = 0; i < n; ++i) {
+    std::string& tag = tags[i];
+    tag.assign(tu.tuvs[i].lang);
+    for (char& c : tag) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    tag += '\x1f';  // the key's order is that of (tag, separator, text)
+    order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return tags[a] < tags[b]; });
+  for (size_t k = 1; k < n; ++k) {
+    // One tag+separator beginning the next one (two tuvs in one language, or a tag holding the
+    // separator): the texts take part in the order. (Were a tag a prefix of a later, non-adjacent one,
+    // it would be of the next one too.)
+    const std::string& prev = tags[order[k - 1]];
+    if (tags[order[k]].compare(0, prev.size(), prev) == 0) {
+      std::string key;
+      DupKeyOf(tu, &key);
+      return Fnv1a64(key);
+    }
+  }
+  uint64_t h = Fnv1a64({});
+  for (size_t i : order) {
+    h = Fnv1a64(tags[i], h);
+    h = Fnv1a64Collapsed(tu.tuvs[i].text, h);
+    h = Fnv1a64("\x1e", h);
+  }
+  return h;
+}
+
 int TokenEditDistance(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
   // One row of the classic dynamic programme, O(|a|*|b|) time, O(|b|) memory.
   std::vector<int> row(b.size() + 1);

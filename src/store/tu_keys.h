@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "nazir/base/lang.h"
+#include "nazir/model/tu.h"
 
 namespace nazir::store::internal {
 
@@ -63,6 +64,12 @@ std::vector<std::string> ProcliticStems(std::string_view key, Lang lang);
 // The text indexed for one side of a TU: every distinct key as an FTS term, and (Arabic) the distinct
 // proclitic stems too. A pure function of the words, so an entry can always be deleted exactly.
 std::string IndexTerms(std::string_view joined_words, Lang lang);
+
+// The duplicate-folding key into `out`: every tuv's (language tag lower-cased, text whitespace-collapsed),
+// sorted, with ASCII unit/record separators (which XML 1.0 text cannot contain) between them.
+void DupKeyOf(const TranslationUnit& tu, std::string* out);
+// Fnv1a64(DupKeyOf(tu)), the hash the tu table keeps, mostly without making the key.
+uint64_t DupHashOf(const TranslationUnit& tu);
 
 // Levenshtein distance between two token sequences (unit costs).
 int TokenEditDistance(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);

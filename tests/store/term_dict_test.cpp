@@ -6,6 +6,7 @@
 #include "tu_keys.h"
 
 #include <set>
+#include <string_view>
 #include <string>
 #include <thread>
 #include <vector>
@@ -46,12 +47,17 @@ TEST(TermDictionary, LongTermsAndManyTermsKeepTheirText) {
 }
 
 TEST(TermDictionary, OnceFullItSaysSoForNewTermsOnly) {
+  TermDictionary empty_term;
+  EXPECT_EQ(empty_term.Intern(""), 0u) << "an empty term is a term";
+  EXPECT_EQ(empty_term.Term(0), "");
   TermDictionary dict(2);
   EXPECT_EQ(dict.Intern("a"), 0u);
   EXPECT_EQ(dict.Intern("b"), 1u);
   EXPECT_EQ(dict.Intern("c"), TermDictionary::kNone);
   EXPECT_EQ(dict.Intern("a"), 0u);
+  const uint32_t serial = dict.serial();
   dict.Clear();
+  EXPECT_NE(dict.serial(), serial) << "numbers kept from before the Clear are not this dictionary's";
   EXPECT_EQ(dict.size(), 0u);
   EXPECT_EQ(dict.Intern("c"), 0u);
   EXPECT_EQ(dict.Term(0), "c");
@@ -78,6 +84,38 @@ TEST(TermDictionary, ThreadsInterningAtOnceAgreeOnEveryNumber) {
     }
   }
   EXPECT_EQ(distinct.size(), static_cast<size_t>(kTerms));
+}
+
+// A thread's memo keeps each chunk's term numbers for the dictionary it last served; for another (a
+// second store) it numbers them again, and once a dictionary is full the terms it lacks come as text.
+TEST(TermDictionary, SegmentKeysNumberTermsForWhicheverDictionaryAndFallBackToText) {
+  const std::string text = "وصل الوزير إلى طرابلس وبالعراق، والوزير";
+  SegmentKeys plain;
+  ComputeSegmentKeys(text, Lang::kAr, nullptr, &plain);
+  const std::vector<std::string_view> expected_terms = SplitKeys(plain.terms);
+  const std::set<std::string> expected(expected_terms.begin(), expected_terms.end());
+  ASSERT_GT(expected.size(), 5u);
+  auto terms_of = [](const SegmentKeys& k, const TermDictionary& d) {
+    std::vector<std::string> all;
+    for (uint32_t id : k.term_ids) all.emplace_back(d.Term(id));
+    for (std::string_view t : SplitKeys(k.terms)) all.emplace_back(t);
+    return all;
+  };
+  TermDictionary a, b, full(3);
+  for (TermDictionary* d : {&a, &b, &a, &full, &b}) {
+    SegmentKeys k;
+    ComputeSegmentKeys(text, Lang::kAr, d, &k);
+    EXPECT_EQ(k.words, plain.words);
+    const std::vector<std::string> got = terms_of(k, *d);
+    EXPECT_EQ(std::set<std::string>(got.begin(), got.end()), expected);
+    EXPECT_EQ(got.size(), expected.size()) << "each term once";
+    if (d == &full) {
+      EXPECT_EQ(k.term_ids.size(), 3u);
+      EXPECT_FALSE(k.terms.empty());
+    } else {
+      EXPECT_TRUE(k.terms.empty());
+    }
+  }
 }
 
 // Store::PrepareTu (numbered terms, as the import's threads prepare TUs) and PrepareTu (terms as text)

@@ -192,6 +192,7 @@ TEST(TmImport, HashesAFileWithXxh3AndOnRequestWithTheOlderFnv) {
   EXPECT_EQ(h->legacy, ContentHash(bytes));
   EXPECT_EQ(h->current.size(), 3u + 16u);
   EXPECT_EQ(h->current.substr(0, 3), "x3-");
+  EXPECT_EQ(h->current, "x3-c5e4a584055c12c7") << "`xxhsum -H3` of the file (stored hashes must not change)";
   EXPECT_TRUE(HashFile(file)->legacy.empty());
   EXPECT_EQ(HashFile(file)->current, h->current);
   EXPECT_FALSE(IsLegacyFileHash(h->current));
@@ -217,6 +218,14 @@ TEST(TmImport, KnowsFilesImportedByAnOlderNazirByTheirOlderHash) {
   EXPECT_EQ(r->outcome, ImportResult::Outcome::kUnchanged);
   EXPECT_NE(r->same_as.find("okapi_rainbow.tmx"), std::string::npos) << r->same_as;
   EXPECT_EQ(*store->CountTus(), 19);
+  // The same path with the same bytes: unchanged, and from then on known by the current hash.
+  const std::string name = fs::absolute(dir.File("rainbow.tmx")).lexically_normal().string();
+  fs::copy_file(std::string(NAZIR_TEST_DATA_DIR) + "/tmx/okapi_rainbow.tmx", name);
+  ASSERT_TRUE(store->db().Exec("UPDATE document SET name = '" + name + "' WHERE kind = 'tmx'").ok());
+  r = ImportTmx(*store, name);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->outcome, ImportResult::Outcome::kUnchanged);
+  EXPECT_EQ((*store->FindDocument(name))->content_hash, HashFile(name)->current);
   // Other bytes, the same TUs: each folds into the row the older nazir stored (the duplicate hash is
   // computed as it was).
   {
@@ -359,6 +368,33 @@ TEST(TmKeys, SegmentKeysEqualTheKeysOneByOne) {
 
 // Duplicate folding collapses exactly the code points ICU calls White_Space (the fast path asks ICU only
 // about the blocks that hold any).
+// The duplicate hash as stored by earlier builds (Fnv1a64 of the whole key), computed without the key.
+TEST(TmKeys, DupHashIsTheHashOfTheDupKey) {
+  auto tu = [](std::vector<std::pair<std::string, std::string>> tuvs) {
+    TranslationUnit t;
+    for (auto& [lang, text] : tuvs) {
+      Tuv v;
+      v.lang = lang;
+      v.text = text;
+      t.tuvs.push_back(v);
+    }
+    return t;
+  };
+  const std::vector<TranslationUnit> cases = {
+      tu({{"ar", "وصل  الوزير\t"}, {"en", " The minister\u00a0arrived "}}),
+      tu({{"EN-gb", "b"}, {"ar-LY", "a"}}),
+      tu({{"en", "zzz"}, {"en", "aaa"}}),                  // one language twice: the texts order them
+      tu({{"en", "zzz"}, {"en\x1fzz", "a"}}),             // a tag holding the separator
+      tu({{"en", "x"}, {"en-us", "y"}, {"ar", "\u2003z\u2003"}}),
+      tu({{"fr", ""}}),
+  };
+  for (const TranslationUnit& t : cases) {
+    std::string key;
+    internal::DupKeyOf(t, &key);
+    EXPECT_EQ(internal::DupHashOf(t), internal::Fnv1a64(key)) << key;
+  }
+}
+
 TEST(TmKeys, CollapseWhitespaceFollowsIcuOverEveryCodePoint) {
   int spaces = 0;
   for (UChar32 c = 1; c <= 0x10ffff; ++c) {
