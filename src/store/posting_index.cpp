@@ -431,24 +431,14 @@ Status MergeFullLevels(Database& db) {
 
 }  // namespace
 
-void PostingWriter::AddText(int64_t id, int side, std::string_view terms) {
-  size_t i = 0;
-  while (i < terms.size()) {
-    size_t j = terms.find(' ', i);
-    if (j == std::string_view::npos) j = terms.size();
-    if (j > i) {
-      const std::string_view term = terms.substr(i, j - i);
-      uint32_t ref = terms_.Intern(term);
-      if (ref == TermDictionary::kNone) ref = kOverflow | overflow_.Intern(term);
-      refs_[side].push_back(ref);
-      ids_[side].push_back(id);
-    }
-    i = j + 1;
-  }
-}
-
 void PostingWriter::Add(int64_t id, IndexSide side, std::string_view terms) {
-  AddText(id, static_cast<int>(side), terms);
+  const int s = static_cast<int>(side);
+  ForEachKey(terms, [&](std::string_view term) {
+    uint32_t ref = terms_.Intern(term);
+    if (ref == TermDictionary::kNone) ref = kOverflow | overflow_.Intern(term);
+    refs_[s].push_back(ref);
+    ids_[s].push_back(id);
+  });
 }
 
 void PostingWriter::AddNumbered(int64_t id, IndexSide side, const std::vector<uint32_t>& term_ids,
@@ -456,7 +446,7 @@ void PostingWriter::AddNumbered(int64_t id, IndexSide side, const std::vector<ui
   const int s = static_cast<int>(side);
   refs_[s].insert(refs_[s].end(), term_ids.begin(), term_ids.end());
   ids_[s].insert(ids_[s].end(), term_ids.size(), id);
-  if (!other_terms.empty()) AddText(id, s, other_terms);
+  if (!other_terms.empty()) Add(id, side, other_terms);
 }
 
 void PostingWriter::Discard() {

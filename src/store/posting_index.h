@@ -80,7 +80,6 @@ class PostingWriter {
   uint32_t& Count(int side, uint32_t ref) {
     return (ref & kOverflow) ? overflow_count_[side][ref & ~kOverflow] : count_[side][ref];
   }
-  void AddText(int64_t id, int side, std::string_view terms);
   // Zeroes the counters if a flush failed half-way.
   void ZeroCounts();
   // Puts order_ (each side's distinct terms, counted) in byte order; n: terms_.size() when they were counted.

@@ -92,16 +92,7 @@ void TermDictionary::InternAll(std::string_view terms, std::vector<uint32_t>* id
   // read, so that a chunk's cache misses overlap (most of its terms are in already).
   thread_local std::vector<std::pair<std::string_view, uint64_t>> probes;
   probes.clear();
-  size_t b = 0;
-  while (b < terms.size()) {
-    size_t e = terms.find(' ', b);
-    if (e == std::string_view::npos) e = terms.size();
-    if (e > b) {
-      const std::string_view term = terms.substr(b, e - b);
-      probes.emplace_back(term, MemoHash(term));
-    }
-    b = e + 1;
-  }
+  ForEachKey(terms, [&](std::string_view term) { probes.emplace_back(term, MemoHash(term)); });
   std::lock_guard<std::mutex> lock(mu_);
   if (!slots_.empty()) {
     const size_t mask = slots_.size() - 1;

@@ -459,7 +459,7 @@ std::vector<std::string> WordKeys(std::string_view text, Lang lang) {
   size_t i = 0;
   MemoOf(lang).ForEach(chunks, nullptr, [&](const ChunkMemo::Item& item) {
     if (item.exact) {
-      for (std::string_view k : SplitKeys(item.words)) keys.emplace_back(k);
+      ForEachKey(item.words, [&](std::string_view k) { keys.emplace_back(k); });
     } else {
       for (std::string& k : WordKeysUncached(chunks[i], lang)) keys.push_back(std::move(k));
     }
@@ -503,7 +503,7 @@ void ComputeSegmentKeys(std::string_view text, Lang lang, TermDictionary* dict, 
     }
     out->count += item.count;
     if (dict == nullptr) {
-      for (std::string_view term : SplitKeys(item.terms)) add_text(term);
+      ForEachKey(item.terms, add_text);
       return;
     }
     for (int k = 0; k < item.n_terms; ++k) {
@@ -532,13 +532,7 @@ std::string JoinKeys(const std::vector<std::string>& keys) {
 
 std::vector<std::string_view> SplitKeys(std::string_view joined) {
   std::vector<std::string_view> out;
-  size_t b = 0;
-  while (b < joined.size()) {
-    size_t e = joined.find(' ', b);
-    if (e == std::string_view::npos) e = joined.size();
-    if (e > b) out.push_back(joined.substr(b, e - b));
-    b = e + 1;
-  }
+  ForEachKey(joined, [&](std::string_view key) { out.push_back(key); });
   return out;
 }
 

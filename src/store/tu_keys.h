@@ -50,6 +50,17 @@ void ComputeSegmentKeys(std::string_view text, Lang lang, TermDictionary* dict, 
 // Keys joined by single spaces (a key never holds a space: any is replaced by '_'), and back.
 std::string JoinKeys(const std::vector<std::string>& keys);
 std::vector<std::string_view> SplitKeys(std::string_view joined);
+// Calls fn(key) for each key of `joined`, as SplitKeys returns them, without making a vector.
+template <typename Fn>
+void ForEachKey(std::string_view joined, Fn&& fn) {
+  size_t b = 0;
+  while (b < joined.size()) {
+    size_t e = joined.find(' ', b);
+    if (e == std::string_view::npos) e = joined.size();
+    if (e > b) fn(joined.substr(b, e - b));
+    b = e + 1;
+  }
+}
 
 // A key as a term of the word index: ASCII other than [0-9a-z_] -> '_' (A-Z too: keys are already
 // case-folded). The form of FTS5's `ascii` tokenizer, which the first word index used; kept so the keys'
