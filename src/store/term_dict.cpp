@@ -31,7 +31,7 @@ void TermDictionary::Grow() {
   const size_t mask = bigger.size() - 1;
   const uint32_t n = size_.load(std::memory_order_relaxed);
   for (uint32_t id = 0; id < n; ++id) {
-    const uint64_t h = pages_[id >> kPageBits][id & (kPageSize - 1)].hash;
+    const uint64_t h = EntryOf(id).hash;
     size_t at = h & mask;
     while (bigger[at] != 0) at = (at + 1) & mask;
     bigger[at] = (h >> 32 << 32) | (static_cast<uint64_t>(id) + 1);
@@ -101,7 +101,7 @@ void TermDictionary::InternAll(std::string_view terms, std::vector<uint32_t>* id
       const uint64_t slot = slots_[p.second & mask];
       if (slot != 0 && slot >> 32 == p.second >> 32) {
         const auto id = static_cast<uint32_t>(slot - 1);
-        __builtin_prefetch(&pages_[id >> kPageBits][id & (kPageSize - 1)]);
+        __builtin_prefetch(&EntryOf(id));
       }
     }
   }

@@ -41,7 +41,7 @@ class TermDictionary {
   // handed over through a mutex (a queue), and for any id below a size() it read (the release/acquire
   // pair on the size publishes the entry): a term's text and entry never move once written.
   std::string_view Term(uint32_t id) const {
-    const Entry& e = pages_[id >> kPageBits][id & (kPageSize - 1)];
+    const Entry& e = EntryOf(id);
     return std::string_view(e.text, e.length);
   }
 
@@ -67,6 +67,7 @@ class TermDictionary {
     uint64_t hash;  // MemoHash(text), for growing the table without reading the text
   };
 
+  const Entry& EntryOf(uint32_t id) const { return pages_[id >> kPageBits][id & (kPageSize - 1)]; }
   uint32_t InternLocked(std::string_view term, uint64_t hash);
   size_t Find(std::string_view term, uint64_t hash) const;
   void Grow();

@@ -70,8 +70,6 @@ std::string CollapseWhitespace(std::string_view text) {
 
 namespace {
 
-// Calls piece(p) for the pieces of `text` with each run of Unicode white space made one space and the ends
-// trimmed: runs of other characters and the single spaces between them, in order.
 // Bytes that may start a white space character: ASCII white space, and the UTF-8 lead bytes of the
 // non-ASCII ones (MayBeWhiteSpace). Continuation bytes (80-BF) are never among them, so a text can be
 // scanned byte by byte, decoding only at these.
@@ -84,6 +82,8 @@ struct SpaceStarts {
 };
 constexpr SpaceStarts kSpaceStarts;
 
+// Calls piece(p) for the pieces of `text` with each run of Unicode white space made one space and the ends
+// trimmed: runs of other characters and the single spaces between them, in order.
 template <typename Fn>
 void ForEachCollapsedPiece(std::string_view text, Fn&& piece) {
   bool pending_space = false;
@@ -253,6 +253,7 @@ class ChunkMemo {
   // each; then the serial of the dictionary the term numbers are from (0: none yet). A chunk whose parts
   // are longer than 16 bits say (a giant URL) is computed every time instead.
   static constexpr size_t kHeader = 16;
+  static constexpr size_t kSerialAt = 12;  // the serial's offset in the header, after six 16-bit fields
   static constexpr uint32_t kMaxPart = 0xffff;
   static constexpr uint16_t kInexact = 0x8000;
 
@@ -263,7 +264,7 @@ class ChunkMemo {
   }
   static uint32_t Serial(const std::string& arena, size_t off) {
     uint32_t v;
-    std::memcpy(&v, arena.data() + off + 12, 4);
+    std::memcpy(&v, arena.data() + off + kSerialAt, 4);
     return v;
   }
   static size_t RecordBytes(const std::string& arena, size_t off) {
@@ -294,7 +295,7 @@ class ChunkMemo {
     dict->InternAll(item.terms, &ids_);
     const uint32_t serial = dict->serial();
     char* p = arena.data() + off;
-    std::memcpy(p + 12, &serial, 4);
+    std::memcpy(p + kSerialAt, &serial, 4);
     if (!ids_.empty()) std::memcpy(const_cast<char*>(item.term_ids), ids_.data(), 4 * ids_.size());
     return item;
   }
@@ -579,6 +580,20 @@ std::string IndexTerms(std::string_view joined_words, Lang lang) {
   return out;
 }
 
+namespace {
+
+// A tuv's part of the duplicate key up to its text: the language tag in ASCII lower case, then the unit
+// separator.
+void AssignTagPart(std::string_view lang, std::string* out) {
+  out->assign(lang);
+  for (char& c : *out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  *out += '\x1f';
+}
+
+}  // namespace
+
 void DupKeyOf(const TranslationUnit& tu, std::string* out) {
   thread_local std::vector<std::string> parts;
   thread_local std::vector<const std::string*> order;
@@ -587,11 +602,7 @@ void DupKeyOf(const TranslationUnit& tu, std::string* out) {
   for (size_t i = 0; i < tu.tuvs.size(); ++i) {
     const Tuv& v = tu.tuvs[i];
     std::string& part = parts[i];
-    part.assign(v.lang);
-    for (char& c : part) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    part += '\x1f';
+    AssignTagPart(v.lang, &part);
     AppendCollapsedWhitespace(v.text, &part);
     order.push_back(&part);
   }
@@ -612,12 +623,7 @@ uint64_t DupHashOf(const TranslationUnit& tu) {
   if (tags.size() < n) tags.resize(n);
   order.clear();
   for (size_t i = 0; i < n; ++i) {
-    std::string& tag = tags[i];
-    tag.assign(tu.tuvs[i].lang);
-    for (char& c : tag) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    tag += '\x1f';  // the key's order is that of (tag, separator, text)
+    AssignTagPart(tu.tuvs[i].lang, &tags[i]);  // the key's order is that of (tag, separator, text)
     order.push_back(i);
   }
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return tags[a] < tags[b]; });
