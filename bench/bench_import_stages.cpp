@@ -49,10 +49,15 @@ void RemoveStore(const std::string& path) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
 }
 
-std::unique_ptr<Store> OpenStore(const std::string& path) {
+// A new store at `path`, or null after marking the benchmark failed.
+std::unique_ptr<Store> NewStore(benchmark::State& state, const std::string& path) {
   RemoveStore(path);
   auto s = Store::Open(path, nazir::store::StoreOptions());
-  return s.ok() ? std::move(*s) : nullptr;
+  if (!s.ok()) {
+    state.SkipWithError("cannot create a store in the temp folder");
+    return nullptr;
+  }
+  return std::move(*s);
 }
 
 void BM_Prepare(benchmark::State& state) {
@@ -64,11 +69,8 @@ void BM_Prepare(benchmark::State& state) {
     // A new store (an empty term dictionary) and a fresh thread (a cold memo), as at the start of an
     // import.
     state.PauseTiming();
-    std::unique_ptr<Store> store = OpenStore(path);
-    if (!store) {
-      state.SkipWithError("cannot create a store in the temp folder");
-      return;
-    }
+    std::unique_ptr<Store> store = NewStore(state, path);
+    if (!store) return;
     state.ResumeTiming();
     std::thread t([&] {
       for (int64_t i = 0; i < n; ++i) (void)store->PrepareTu(tus[static_cast<size_t>(i)], &prepared[static_cast<size_t>(i)]);
@@ -89,11 +91,8 @@ void BM_Write(benchmark::State& state) {
   constexpr int64_t kCommitEvery = 20000;
   for (auto _ : state) {
     state.PauseTiming();
-    std::unique_ptr<Store> store = OpenStore(path);
-    if (!store) {
-      state.SkipWithError("cannot create a store in the temp folder");
-      return;
-    }
+    std::unique_ptr<Store> store = NewStore(state, path);
+    if (!store) return;
     std::vector<PreparedTu> prepared(static_cast<size_t>(n));
     for (int64_t i = 0; i < n; ++i) (void)store->PrepareTu(tus[static_cast<size_t>(i)], &prepared[static_cast<size_t>(i)]);
     state.ResumeTiming();

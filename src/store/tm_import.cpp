@@ -29,6 +29,8 @@ namespace {
 
 // Bytes read per block when hashing a file.
 constexpr size_t kHashBlock = 1 << 20;
+// What begins a current file hash (FileHashes::current); a legacy one is bare hex digits.
+constexpr std::string_view kHashPrefix = "x3-";
 // TUs handed from thread to thread at a time (the writer commits every ImportOptions::batch_size TUs,
 // several of these): small, because every TU in flight holds memory, and fresh memory costs page faults
 // (about 5 ms per MB on the benchmark machine); large enough that the hand-over is negligible.
@@ -409,8 +411,8 @@ StatusOr<FileHashes> HashFile(const std::string& path, bool with_legacy) {
   if (in.bad()) return IoError(path + ": read error");
   FileHashes out;
   char buf[24];
-  std::snprintf(buf, sizeof buf, "x3-%016" PRIx64, static_cast<uint64_t>(XXH3_64bits_digest(state.get())));
-  out.current = buf;
+  std::snprintf(buf, sizeof buf, "%016" PRIx64, static_cast<uint64_t>(XXH3_64bits_digest(state.get())));
+  out.current = std::string(kHashPrefix) + buf;
   if (with_legacy) {
     std::snprintf(buf, sizeof buf, "%016" PRIx64, legacy);
     out.legacy = buf;
@@ -419,7 +421,7 @@ StatusOr<FileHashes> HashFile(const std::string& path, bool with_legacy) {
 }
 
 bool IsLegacyFileHash(std::string_view content_hash) {
-  return !content_hash.empty() && content_hash.substr(0, 3) != "x3-";
+  return !content_hash.empty() && content_hash.substr(0, kHashPrefix.size()) != kHashPrefix;
 }
 
 StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const ImportOptions& options) {
@@ -443,7 +445,8 @@ StatusOr<ImportResult> ImportTmx(Store& store, const std::string& path, const Im
   // look for copies with that one too while the store holds any.
   StatusOr<int64_t> legacy_docs = store.db().QueryInt(
       "SELECT count(*) FROM (SELECT 1 FROM document WHERE kind = 'tmx' AND content_hash != '' AND "
-      "substr(content_hash, 1, 3) != 'x3-' LIMIT 1)");
+      "substr(content_hash, 1, " + std::to_string(kHashPrefix.size()) + ") != '" + std::string(kHashPrefix) +
+      "' LIMIT 1)");
   if (!legacy_docs.ok()) return legacy_docs.status();
   const bool with_legacy = *legacy_docs > 0;
   std::optional<FileHashes> hash;
