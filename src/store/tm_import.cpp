@@ -36,10 +36,13 @@ constexpr std::string_view kHashPrefix = "x3-";
 // (about 5 ms per MB on the benchmark machine); large enough that the hand-over is negligible.
 constexpr size_t kPipelineBatch = 1000;
 // Pipeline batches in flight (being read, prepared, waiting or written): enough for the reading threads
-// to keep working while the writer commits (a word-index segment and its merges every 20k TUs) or while
-// the file is being hashed at the start (about 0.4 s for the 400k-TU benchmark file). 16 against 8: 41.6-
-// 45.5k against 37.2-37.5k TU/s on the 400k-TU benchmark (2 cores), for ~40 MB more peak memory (235 MB).
-constexpr int kBatchesInFlight = 16;
+// to keep both cores busy while the writer stops to commit (a word-index segment and its merges every
+// 20k TUs, 0.1-0.3 s) and then, every few commits, waits for the checkpoint to let the WAL restart
+// (~0.1 s): in that time the tokenizing thread prepares some 20k TUs, and with fewer slots the reader
+// stopped, the tokenizer ran dry, and a core sat idle (seen with a timeline of the 400k-TU benchmark).
+// Interleaved runs of that benchmark (2 cores, 6 rounds): 16 slots 39.4-49.6k TU/s (median 42.5k), 24
+// 40.3-48.3k (47.3k), 32 38.3-50.0k (48.0k); peak memory 281, 311 and 341 MB.
+constexpr int kBatchesInFlight = 32;
 
 using Clock = std::chrono::steady_clock;
 

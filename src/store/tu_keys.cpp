@@ -6,6 +6,10 @@
 #include <string>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -29,8 +33,9 @@ constexpr int kMinStemLetters = 3;
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// ASCII white space: where WordKeys cuts a text into independently tokenized chunks.
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// ASCII white space: where WordKeys cuts a text into independently tokenized chunks (SpaceMask64 tests
+// 16 bytes at a time where SSE2 is there).
+[[maybe_unused]] bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Whether a UTF-8 sequence with this lead byte can encode White_Space: the non-ASCII White_Space code
 // points (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 in PropList.txt)
@@ -248,6 +253,8 @@ class ChunkMemo {
   // year of one agency's news holds, so it rarely stops growing; once full, new chunks are computed
   // without being kept (the words seen first are, by Zipf's law, mostly the frequent ones).
   static constexpr size_t kMaxArenaBytes = 48u << 20;
+  // The arena's capacity: the limit and one record past it (at most 16 + 3 * 64K + 4 * 64K bytes).
+  static constexpr size_t kArenaCapacity = kMaxArenaBytes + (512u << 10);
   static constexpr size_t kMinSlots = 1024;
   // Record header: chunk, words and terms lengths, key count (top bit: not exact), term count, 16 bits
   // each; then the serial of the dictionary the term numbers are from (0: none yet). A chunk whose parts
@@ -322,6 +329,9 @@ class ChunkMemo {
     const bool fits = chunk.size() <= kMaxPart && words.size() <= kMaxPart && terms.size() <= kMaxPart &&
                       keys.size() < kInexact;
     const bool keep = fits && arena_.size() < kMaxArenaBytes;
+    // All the room at once (address space only until used): growing by doubling would copy the records
+    // into fresh memory again and again, and fresh pages are what costs.
+    if (keep && arena_.capacity() < kArenaCapacity) arena_.reserve(kArenaCapacity);
     std::string& out = keep ? arena_ : scratch_;
     if (!keep) out.clear();
     const size_t off = out.size();
@@ -437,21 +447,67 @@ class TermSet {
   size_t size_ = 0;
 };
 
-// The chunks of `text` (runs of non-white-space, ASCII), into `out`.
-void SplitChunks(std::string_view text, std::vector<std::string_view>* out) {
-  out->clear();
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && IsAsciiSpace(text[i])) ++i;
-    size_t e = i;
-    while (e < text.size() && !IsAsciiSpace(text[e])) ++e;
-    if (e == i) break;
-    out->push_back(text.substr(i, e - i));
-    i = e;
+}  // namespace
+
+namespace {
+
+// Bit k set when byte k of the 64 at `p` is ASCII white space (IsAsciiSpace); bytes past `n` count as
+// white space.
+uint64_t SpaceMask64(const char* p, size_t n) {
+  char block[64];
+  if (n < 64) {
+    std::memset(block, ' ', sizeof block);
+    std::memcpy(block, p, n);
+    p = block;
   }
+#if defined(__SSE2__)
+  // ' ', or \t \n \v \f \r (9-13): (c - 9) < 5 unsigned, compared signed with the top bit flipped.
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i nine = _mm_set1_epi8(9);
+  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i five = _mm_set1_epi8(static_cast<char>(5 ^ 0x80));
+  uint64_t mask = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i ctl = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, nine), flip), five);
+    const __m128i is = _mm_or_si128(_mm_cmpeq_epi8(v, space), ctl);
+    mask |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(is))) << (16 * k);
+  }
+  return mask;
+#else
+  uint64_t mask = 0;
+  for (int k = 0; k < 64; ++k) mask |= static_cast<uint64_t>(IsAsciiSpace(p[k])) << k;
+  return mask;
+#endif
 }
 
 }  // namespace
+
+// Sixty-four bytes at a time: every segment imported is scanned.
+void SplitChunks(std::string_view text, std::vector<std::string_view>* out) {
+  out->clear();
+  const char* p = text.data();
+  const size_t n = text.size();
+  bool in_chunk = false;
+  size_t start = 0;
+  for (size_t base = 0; base < n; base += 64) {
+    const uint64_t space = SpaceMask64(p + base, std::min<size_t>(64, n - base));
+    // Look for the next chunk byte, or inside a chunk for the next white space, from bit `pos` on.
+    unsigned pos = 0;
+    while (pos < 64) {
+      const uint64_t look = (in_chunk ? space : ~space) >> pos;
+      if (look == 0) break;
+      pos += static_cast<unsigned>(__builtin_ctzll(look));
+      if (in_chunk) {
+        out->emplace_back(p + start, base + pos - start);
+      } else {
+        start = base + pos;
+      }
+      in_chunk = !in_chunk;
+    }
+  }
+  if (in_chunk) out->emplace_back(p + start, n - start);
+}
 
 std::vector<std::string> WordKeys(std::string_view text, Lang lang) {
   std::vector<std::string_view> chunks;

@@ -25,6 +25,9 @@ uint64_t Fnv1a64Collapsed(std::string_view text, uint64_t seed);
 // A hash for in-memory tables (never stored): 8 bytes at a time, mixed with multiply/xor-shift steps.
 uint64_t MemoHash(std::string_view s);
 
+// The chunks of `text`: its runs of bytes other than ASCII white space (' ', \t \n \v \f \r), in order.
+void SplitChunks(std::string_view text, std::vector<std::string_view>* out);
+
 // The keys of the word and number tokens of `text` (nazir::text::Tokenize), in order. Memoized per
 // thread by chunk between ASCII white space (same result as WordKeysUncached, several times faster).
 std::vector<std::string> WordKeys(std::string_view text, Lang lang);

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -346,6 +347,32 @@ TEST(TmKeys, MemoizedWordKeysEqualTheTokenizers) {
     const std::vector<std::string> expected = internal::WordKeysUncached(c.text, c.lang);
     EXPECT_EQ(internal::WordKeys(c.text, c.lang), expected) << c.text;
     EXPECT_EQ(internal::WordKeys(c.text, c.lang), expected) << c.text << " (cached)";
+  }
+}
+
+// Chunks are what a byte-by-byte scan finds, wherever they fall against the scanner's 64-byte blocks:
+// every ASCII white space byte cuts, nothing else does (not UTF-8 bytes, not U+0085 or U+00A0).
+TEST(TmKeys, SplitChunksCutsAtAsciiWhiteSpaceOnly) {
+  const std::string pieces[] = {"a", "Zz", " ", "\t", "\n", "\v", "\f", "\r", "\x08", "\x0e", "\x1f", "\x7f",
+                                "\u0628", "\u0085", "\u00a0", "\u3000", "!"};
+  std::mt19937 rng(11);
+  std::vector<std::string_view> got;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t len = rng() % 300;
+    while (text.size() < len) text += pieces[rng() % (sizeof pieces / sizeof pieces[0])];
+    std::vector<std::string_view> want;
+    size_t i = 0;
+    auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    while (i < text.size()) {
+      while (i < text.size() && space(text[i])) ++i;
+      size_t e = i;
+      while (e < text.size() && !space(text[e])) ++e;
+      if (e > i) want.emplace_back(text.data() + i, e - i);
+      i = e;
+    }
+    internal::SplitChunks(text, &got);
+    ASSERT_EQ(got, want) << "round " << round << ": " << text;
   }
 }
 
