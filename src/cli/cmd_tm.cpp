@@ -444,7 +444,7 @@ void RegisterTm(CLI::App& app, Context& ctx) {
   imp->add_option("FILE", args->files, "TMX files (1.1-1.4b, from any tool)")->required()->check(CLI::ExistingFile);
   add_db(imp);
   imp->add_option("--batch", args->batch, "TUs per transaction")->capture_default_str()->check(CLI::PositiveNumber);
-  imp->add_option("--threads", args->threads, "threads tokenizing TUs (0: one per extra core)")
+  imp->add_option("--threads", args->threads, "threads tokenizing TUs (0: one per core; two or more work in pairs, one on the Arabic side)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   imp->add_flag("--json", args->json, "print the summary as JSON on stdout");

@@ -262,43 +262,50 @@ std::string NowTmxDate() {
 
 namespace {
 
-// PrepareTu, numbering the terms in `dict` when there is one.
-Status PrepareTuWith(const TranslationUnit& tu, internal::TermDictionary* dict, PreparedTu* out) {
-  thread_local internal::SegmentKeys keys;
-  PreparedTu& p = *out;
-  p.tu = &tu;
-  if (tu.tuvs.empty()) return InvalidInputError("a TU without any <tuv> cannot be stored");
-  p.ar_index = p.en_index = -1;
+// The first tuv whose language parses as Arabic / English, or -1.
+void FindSides(const TranslationUnit& tu, int* ar_index, int* en_index) {
+  *ar_index = *en_index = -1;
   for (size_t i = 0; i < tu.tuvs.size(); ++i) {
     const std::optional<Lang> lang = ParseLang(tu.tuvs[i].lang);
     if (!lang) continue;
-    int& slot = *lang == Lang::kAr ? p.ar_index : p.en_index;
+    int& slot = *lang == Lang::kAr ? *ar_index : *en_index;
     if (slot < 0) slot = static_cast<int>(i);
   }
-  struct SideOut {
-    int index;
-    Lang lang;
-    std::string* words;
-    int* count;
-    std::string* terms;
-    std::vector<uint32_t>* term_ids;
-  };
-  for (const SideOut& side :
-       {SideOut{p.ar_index, Lang::kAr, &p.ar_words, &p.ar_word_count, &p.ar_terms, &p.ar_term_ids},
-        SideOut{p.en_index, Lang::kEn, &p.en_words, &p.en_word_count, &p.en_terms, &p.en_term_ids}}) {
-    if (side.index < 0) {
-      side.words->clear();
-      *side.count = 0;
-      side.terms->clear();
-      side.term_ids->clear();
-      continue;
-    }
-    internal::ComputeSegmentKeys(tu.tuvs[side.index].text, side.lang, dict, &keys);
-    side.words->swap(keys.words);
-    *side.count = keys.count;
-    side.terms->swap(keys.terms);
-    side.term_ids->swap(keys.term_ids);
+}
+
+// One side's keys into its fields of a PreparedTu (cleared when the TU has no tuv in that language).
+void PrepareSide(const TranslationUnit& tu, int index, Lang lang, internal::TermDictionary* dict,
+                 std::string* words, int* count, std::string* terms, std::vector<uint32_t>* term_ids) {
+  if (index < 0) {
+    words->clear();
+    *count = 0;
+    terms->clear();
+    term_ids->clear();
+    return;
   }
+  thread_local internal::SegmentKeys keys;
+  internal::ComputeSegmentKeys(tu.tuvs[index].text, lang, dict, &keys);
+  words->swap(keys.words);
+  *count = keys.count;
+  terms->swap(keys.terms);
+  term_ids->swap(keys.term_ids);
+}
+
+// PrepareTu (or part of it), numbering the terms in `dict` when there is one.
+Status PrepareTuWith(const TranslationUnit& tu, internal::TermDictionary* dict, PreparedTu* out,
+                     PreparePart part = PreparePart::kAll) {
+  PreparedTu& p = *out;
+  if (part != PreparePart::kArabic) p.tu = &tu;
+  if (tu.tuvs.empty()) return InvalidInputError("a TU without any <tuv> cannot be stored");
+  int ar_index = -1, en_index = -1;
+  FindSides(tu, &ar_index, &en_index);
+  if (part != PreparePart::kRest) {
+    PrepareSide(tu, ar_index, Lang::kAr, dict, &p.ar_words, &p.ar_word_count, &p.ar_terms, &p.ar_term_ids);
+  }
+  if (part == PreparePart::kArabic) return Status::Ok();
+  p.ar_index = ar_index;
+  p.en_index = en_index;
+  PrepareSide(tu, en_index, Lang::kEn, dict, &p.en_words, &p.en_word_count, &p.en_terms, &p.en_term_ids);
   p.terms_serial = dict != nullptr ? dict->serial() : 0;
   p.dup_hash = internal::DupHashOf(tu);
   internal::EncodeTu(tu, p.ar_index, p.en_index, &p.data);
@@ -309,8 +316,8 @@ Status PrepareTuWith(const TranslationUnit& tu, internal::TermDictionary* dict, 
 
 Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) { return PrepareTuWith(tu, nullptr, out); }
 
-Status Store::PrepareTu(const TranslationUnit& tu, PreparedTu* out) const {
-  return PrepareTuWith(tu, &postings_->terms(), out);
+Status Store::PrepareTu(const TranslationUnit& tu, PreparedTu* out, PreparePart part) const {
+  return PrepareTuWith(tu, &postings_->terms(), out, part);
 }
 
 Store::Store(std::unique_ptr<Database> db)

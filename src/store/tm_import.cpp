@@ -67,6 +67,7 @@ std::optional<double> PropConfidence(const TranslationUnit& tu) {
 // but what the XML reader makes, and that is freed by the reader's own thread.
 struct Batch {
   int64_t seq = 0;
+  int parts_left = 0;                               // preparing threads not done with it (Pipeline's lock)
   std::vector<TranslationUnit> raw;
   size_t size = 0;                                  // TUs in this batch (raw.size() until prepared)
   std::vector<PreparedTu> prepared;                 // the first `size` are this batch's
@@ -78,7 +79,10 @@ struct Batch {
 // A spent batch goes back to a free list; the reader takes it from there and destroys its old TUs.
 class Pipeline {
  public:
-  explicit Pipeline(int max_ahead) : max_ahead_(max_ahead) {}
+  // `roles`: for each team of preparing threads, its members' parts (one each); team t prepares the
+  // batches numbered t, t + teams, t + 2 teams...
+  Pipeline(int max_ahead, size_t teams, size_t roles)
+      : max_ahead_(max_ahead), raw_(teams, std::vector<std::deque<Batch*>>(roles)) {}
 
   // Reader: an empty batch to fill (recycled when one is free, its old TUs destroyed here); blocks while
   // too many are ahead. Null when the writer gave up.
@@ -99,11 +103,20 @@ class Pipeline {
     return b;
   }
 
-  // Reader: hands over a filled batch (from Acquire()).
+  // Reader: hands over a filled batch (from Acquire()); it is sized here for its preparers, which then
+  // write only their own parts of it.
   void Push(std::unique_ptr<Batch> b) {
+    const size_t n = b->raw.size();
+    b->size = n;
+    if (b->prepared.size() < n) b->prepared.resize(n);
+    b->ok.assign(n, 0);
+    b->confidence.assign(n, std::nullopt);
     std::lock_guard<std::mutex> lock(mu_);
     b->seq = pushed_++;
-    raw_.push_back(std::move(b));
+    std::vector<std::deque<Batch*>>& team = raw_[static_cast<size_t>(b->seq % static_cast<int64_t>(raw_.size()))];
+    b->parts_left = static_cast<int>(team.size());
+    for (std::deque<Batch*>& queue : team) queue.push_back(b.get());
+    preparing_.emplace(b->seq, std::move(b));
     cv_.notify_all();
   }
 
@@ -123,20 +136,25 @@ class Pipeline {
     cv_.notify_all();
   }
 
-  // Worker: the next batch to prepare, or null when there will be none.
-  std::unique_ptr<Batch> TakeRaw() {
+  // Preparing thread `role` of team `team`: the next batch to prepare its part of, or null when there
+  // will be none. The batch stays the pipeline's; hand it back with Prepared().
+  Batch* TakeRaw(size_t team, size_t role) {
+    std::deque<Batch*>& queue = raw_[team][role];
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return aborted_ || !raw_.empty() || reader_done_; });
-    if (aborted_ || raw_.empty()) return nullptr;
-    std::unique_ptr<Batch> b = std::move(raw_.front());
-    raw_.pop_front();
+    cv_.wait(lock, [&] { return aborted_ || !queue.empty() || reader_done_; });
+    if (aborted_ || queue.empty()) return nullptr;
+    Batch* b = queue.front();
+    queue.pop_front();
     return b;
   }
 
-  void PutReady(std::unique_ptr<Batch> b) {
+  // Preparing thread: its part of `b` is done; the batch is ready when every part is.
+  void Prepared(Batch* b) {
     std::lock_guard<std::mutex> lock(mu_);
-    const int64_t seq = b->seq;
-    ready_.emplace(seq, std::move(b));
+    if (--b->parts_left > 0) return;
+    auto it = preparing_.find(b->seq);
+    ready_.emplace(b->seq, std::move(it->second));
+    preparing_.erase(it);
     cv_.notify_all();
   }
 
@@ -182,19 +200,20 @@ class Pipeline {
   bool reader_done_ = false;
   bool aborted_ = false;
   Status reader_status_;
-  std::deque<std::unique_ptr<Batch>> raw_;
+  // Per team and member: the batches it has yet to prepare its part of (owned by preparing_).
+  std::vector<std::vector<std::deque<Batch*>>> raw_;
+  std::map<int64_t, std::unique_ptr<Batch>> preparing_;
   std::map<int64_t, std::unique_ptr<Batch>> ready_;
   std::vector<std::unique_ptr<Batch>> free_;
 };
 
-void Prepare(const Store& store, Batch& b) {
-  b.size = b.raw.size();
-  if (b.prepared.size() < b.size) b.prepared.resize(b.size);
-  b.ok.assign(b.size, 0);
-  b.confidence.assign(b.size, std::nullopt);
+// One preparing thread's part of a batch (Pipeline::Push sized it).
+void Prepare(const Store& store, PreparePart part, Batch& b) {
   for (size_t i = 0; i < b.size; ++i) {
+    const bool ok = store.PrepareTu(b.raw[i], &b.prepared[i], part).ok();
+    if (part == PreparePart::kArabic) continue;  // the other part says whether the TU is fine
     b.confidence[i] = PropConfidence(b.raw[i]);
-    b.ok[i] = store.PrepareTu(b.raw[i], &b.prepared[i]).ok() ? 1 : 0;
+    b.ok[i] = ok ? 1 : 0;
   }
 }
 
@@ -308,7 +327,7 @@ Status Stopped() { return InternalError("import stopped"); }
 class Reading {
  public:
   Reading(const Store& store, const std::string& path, const ImportOptions& options, int64_t resume_from)
-      : pipe_(std::max(kBatchesInFlight, Workers(options) + 2)) {
+      : pipe_(std::max(kBatchesInFlight, Workers(options) + 2), Teams(options), Roles(options).size()) {
     const size_t pipeline_batch = std::min(kPipelineBatch, static_cast<size_t>(options.batch_size));
     reader_ = std::thread([this, path, pipeline_batch, resume_from] {
       std::unique_ptr<Batch> batch = pipe_.Acquire();
@@ -343,13 +362,16 @@ class Reading {
       }
       pipe_.Finish(std::move(s));
     });
-    for (int i = 0; i < Workers(options); ++i) {
-      preparers_.emplace_back([this, &store] {
-        while (std::unique_ptr<Batch> b = pipe_.TakeRaw()) {
-          Prepare(store, *b);
-          pipe_.PutReady(std::move(b));
-        }
-      });
+    const std::vector<PreparePart> roles = Roles(options);
+    for (size_t team = 0; team < Teams(options); ++team) {
+      for (size_t role = 0; role < roles.size(); ++role) {
+        preparers_.emplace_back([this, &store, team, role, part = roles[role]] {
+          while (Batch* b = pipe_.TakeRaw(team, role)) {
+            Prepare(store, part, *b);
+            pipe_.Prepared(b);
+          }
+        });
+      }
     }
   }
   ~Reading() {
@@ -371,10 +393,21 @@ class Reading {
   const std::string& srclang() const { return srclang_; }
 
  private:
-  // Threads tokenizing: the caller's choice, else one per core beyond the first, at least one.
+  // Threads tokenizing: the caller's choice, else one per core.
   static int Workers(const ImportOptions& options) {
     if (options.threads > 0) return options.threads;
-    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()) - 1);
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  }
+  // The preparing threads work in pairs, one on the Arabic side of each batch and one on the rest (the
+  // halves take about as long), so that each thread's chunk memo holds one language: a thread that
+  // prepared whole TUs kept a memo of both, and two such threads learned every word twice. A single
+  // thread prepares whole TUs.
+  static std::vector<PreparePart> Roles(const ImportOptions& options) {
+    if (Workers(options) < 2) return {PreparePart::kAll};
+    return {PreparePart::kArabic, PreparePart::kRest};
+  }
+  static size_t Teams(const ImportOptions& options) {
+    return static_cast<size_t>(std::max(1, Workers(options) / static_cast<int>(Roles(options).size())));
   }
 
   Pipeline pipe_;

@@ -19,6 +19,7 @@
 #include "nazir/store/tm_search.h"
 #include "nazir/tmx/tmx_reader.h"
 #include "nazir/tmx/tmx_writer.h"
+#include "posting_index.h"
 #include "tu_keys.h"
 
 namespace nazir::store {
@@ -155,6 +156,76 @@ TEST(TmImport, CommitsEveryBatchSizeTus) {
     expected.push_back(kTus);
     EXPECT_EQ(commits, expected) << "batch " << batch;
     EXPECT_EQ(*store->CountTus(), kTus);
+  }
+}
+
+// However many threads prepare the TUs (one preparing whole TUs; pairs splitting each batch, Arabic side
+// and the rest; several pairs taking turns), the store gets the same rows in the same order and the same
+// word index.
+TEST(TmImport, StoresTheSameWhateverTheThreads) {
+  TempDir dir;
+  const std::string file = dir.File("mixed.tmx");
+  constexpr int kTus = 2600;
+  const char* ar_words[] = {"الوزير", "وبالعراق", "طرابلس", "للأمم", "المتحدة", "فالرئيس", "٢٠٢٠", "قال", "إلى", "وصل"};
+  const char* en_words[] = {"minister", "Iraq", "Tripoli", "United", "Nations", "president", "2020", "said", "to", "arrived"};
+  {
+    auto w = tmx::TmxWriter::Open(file, {});
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    for (int i = 0; i < kTus; ++i) {
+      TranslationUnit tu;
+      tu.creationdate = "20260101T000000Z";
+      const int j = i % 10 == 9 ? i - 5 : i;  // every tenth TU repeats an earlier one
+      std::string ar, en;
+      for (int k = 0; k < 3 + j % 7; ++k) {
+        ar += std::string(k ? " " : "") + ar_words[(j * 7 + k * 3) % 10] + (k == 2 ? std::to_string(j) : "");
+        en += std::string(k ? " " : "") + en_words[(j * 7 + k * 3) % 10] + (k == 2 ? std::to_string(j) : "");
+      }
+      auto add = [&](const char* lang, const std::string& text) {
+        Tuv v;
+        v.lang = lang;
+        v.text = text;
+        tu.tuvs.push_back(std::move(v));
+      };
+      if (j % 11 != 5) add("ar", ar);
+      if (j % 13 != 7) add("en-GB", en);
+      if (tu.tuvs.empty()) add("fr", "seulement " + std::to_string(j));
+      ASSERT_TRUE((*w)->Write(tu).ok());
+    }
+    ASSERT_TRUE((*w)->Close().ok());
+  }
+  struct Result {
+    std::vector<std::string> rows;
+    internal::IndexDigest index;
+  };
+  auto import_with = [&](int threads) {
+    Result out;
+    auto store = OpenOrDie(dir.File("t" + std::to_string(threads) + ".db"));
+    EXPECT_TRUE(store);
+    if (!store) return out;
+    ImportOptions opt;
+    opt.threads = threads;
+    opt.batch_size = 900;
+    auto r = ImportTmx(*store, file, opt);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_TRUE(store->CheckIndexes().ok());
+    EXPECT_TRUE(store->ForEachTu({}, [&](const StoredTu& t) {
+      out.rows.push_back(std::to_string(t.id) + "|" + std::to_string(t.count) + "|" + t.ar_text + "|" + t.en_text +
+                         "|" + std::to_string(t.tu.tuvs.size()));
+      return Status::Ok();
+    }).ok());
+    auto digest = internal::DigestIndex(store->db());
+    EXPECT_TRUE(digest.ok());
+    if (digest.ok()) out.index = *digest;
+    return out;
+  };
+  const Result one = import_with(1);
+  EXPECT_GT(one.rows.size(), 1000u);
+  EXPECT_LT(one.rows.size(), static_cast<size_t>(kTus)) << "some TUs are duplicates";
+  EXPECT_GT(one.index.pairs, 5000);
+  for (int threads : {2, 3, 4, 6}) {
+    const Result other = import_with(threads);
+    EXPECT_EQ(other.rows, one.rows) << threads << " threads";
+    EXPECT_TRUE(other.index == one.index) << threads << " threads";
   }
 }
 

@@ -132,6 +132,13 @@ struct PreparedTu {
 // fails on a TU without any tuv. Store::PrepareTu does the same and makes adding it cheaper.
 Status PrepareTu(const TranslationUnit& tu, PreparedTu* out);
 
+// What one call of Store::PrepareTu computes: everything, or one of two halves that two threads can
+// compute at once into the same PreparedTu (they write disjoint fields) -- the Arabic side's keys, and
+// all the rest (the English side's keys, the tuv indexes, the duplicate hash, the encoded row). Each
+// thread keeps a memo of the chunks it tokenized (tu_keys.cpp), so a thread that always does the same
+// half keeps a memo of one language.
+enum class PreparePart { kAll, kArabic, kRest };
+
 // Export / iteration filter.
 struct TuFilter {
   // Keeps TUs whose confidence is >= this. TUs without any confidence (from a human TM) are kept:
@@ -231,7 +238,7 @@ class Store {
   // PrepareTu() with the terms numbered for this store's word index (which saves the writer a hash
   // lookup per term); for this store's AddPreparedTu only. Thread-safe, also while another thread
   // writes through this store.
-  Status PrepareTu(const TranslationUnit& tu, PreparedTu* out) const;
+  Status PrepareTu(const TranslationUnit& tu, PreparedTu* out, PreparePart part = PreparePart::kAll) const;
 
   // The stored TU, or nullopt.
   StatusOr<std::optional<StoredTu>> GetTu(int64_t id);

@@ -12,8 +12,9 @@
 // TUs and resume point commit together, so after kill -9 the store holds exactly the first k batches.
 //
 // Work is split over threads: one parses the XML (Xerces SAX, one TU at a time), workers tokenize
-// (PrepareTu), the calling thread writes SQLite in file order, and one more copies the write-ahead log
-// into the database file (checkpoints). Memory is bounded by a few thousand TUs in flight.
+// (PrepareTu; in pairs, one on the Arabic side of a batch and one on the rest), the calling thread writes
+// SQLite in file order, and one more copies the write-ahead log into the database file (checkpoints).
+// Memory is bounded by the TUs in flight (32 batches of 1000).
 //
 //   nazir::store::ImportOptions opt;
 //   opt.on_progress = [](const nazir::store::ImportProgress& p) { fprintf(stderr, "%lld\r", p.tus_read); };
@@ -51,7 +52,8 @@ struct ImportProgress {
 struct ImportOptions {
   int batch_size = kDefaultImportBatch;
   // Threads tokenizing TUs, besides the XML reader and the writer (the caller's thread). 0 = one per
-  // core beyond the first, at least one.
+  // core. Two or more work in pairs (an odd number is rounded down): one prepares the Arabic
+  // side of a batch, the other the rest, so each thread's memo of tokenized chunks holds one language.
   int threads = 0;
   // Called on the calling thread after each commit (for a progress bar). May be empty.
   std::function<void(const ImportProgress&)> on_progress;
