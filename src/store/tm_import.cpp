@@ -42,14 +42,14 @@ constexpr std::string_view kHashPrefix = "x3-";
 // several of these): small, because every TU in flight holds memory, and fresh memory costs page faults
 // (about 5 ms per MB on the benchmark machine); large enough that the hand-over is negligible.
 constexpr size_t kPipelineBatch = 1000;
-// Pipeline batches in flight (being read, prepared, waiting or written): enough for the reading threads
-// to keep both cores busy while the writer stops to commit (a word-index segment and its merges every
-// 20k TUs, 0.1-0.3 s) and then, every few commits, waits for the checkpoint to let the WAL restart
-// (~0.1 s): in that time the tokenizing thread prepares some 20k TUs, and with fewer slots the reader
-// stopped, the tokenizer ran dry, and a core sat idle (seen with a timeline of the 400k-TU benchmark).
-// Interleaved runs of that benchmark (2 cores, 6 rounds): 16 slots 39.4-49.6k TU/s (median 42.5k), 24
-// 40.3-48.3k (47.3k), 32 38.3-50.0k (48.0k); peak memory 281, 311 and 341 MB.
-constexpr int kBatchesInFlight = 32;
+// Pipeline batches in flight (being read, prepared, waiting or written): enough to keep the writer fed
+// while the others run niced (kHelperNice) and through its commits (a word-index segment and its merges
+// every 20k TUs) and checkpoint waits; every batch more is memory, and TUs the writer must still write
+// alone once the file is read. Interleaved runs of the 400k-TU benchmark (2 cores, with kHelperNice):
+// 16 slots 48.7-54.9k and 45.6-52.8k TU/s (medians 53.6k, 50.3k), 24 39.1-53.8k (49.4k), 32 51.8-56.7k
+// and 43.5-53.4k (53.0k, 48.9k); peak memory 251, 279 and 309 MB. (Before the threads were niced, 32
+// had beaten 16: 48.0k against 42.5k.)
+constexpr int kBatchesInFlight = 16;
 
 // How much nicer than the writer the reading and preparing threads run. The writer (SQLite, one
 // connection) is the import's bottleneck: with the same priority the scheduler gave it half a core

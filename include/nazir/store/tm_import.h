@@ -14,7 +14,7 @@
 // Work is split over threads: one parses the XML (Xerces SAX, one TU at a time), workers tokenize
 // (PrepareTu; in pairs, one on the Arabic side of a batch and one on the rest), the calling thread writes
 // SQLite in file order, and one more copies the write-ahead log into the database file (checkpoints).
-// Memory is bounded by the TUs in flight (32 batches of 1000).
+// Memory is bounded by the TUs in flight (16 batches of 1000).
 //
 //   nazir::store::ImportOptions opt;
 //   opt.on_progress = [](const nazir::store::ImportProgress& p) { fprintf(stderr, "%lld\r", p.tus_read); };
