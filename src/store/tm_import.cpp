@@ -104,10 +104,11 @@ struct Batch {
 // A spent batch goes back to a free list; the reader takes it from there and destroys its old TUs.
 class Pipeline {
  public:
-  // `roles`: for each team of preparing threads, its members' parts (one each); team t prepares the
-  // batches numbered t, t + teams, t + 2 teams...
-  Pipeline(int max_ahead, size_t teams, size_t roles)
-      : max_ahead_(max_ahead), raw_(teams, std::vector<std::deque<Batch*>>(roles)) {}
+  // `team_sizes`: the preparing threads of each team (each thread prepares its own part of a batch);
+  // a team takes the next batch when one of its threads is free.
+  Pipeline(int max_ahead, const std::vector<size_t>& team_sizes) : max_ahead_(max_ahead) {
+    for (size_t n : team_sizes) raw_.emplace_back(n);
+  }
 
   // Reader: an empty batch to fill (recycled when one is free, its old TUs destroyed here); blocks while
   // too many are ahead. Null when the writer gave up.
@@ -138,9 +139,7 @@ class Pipeline {
     b->confidence.assign(n, std::nullopt);
     std::lock_guard<std::mutex> lock(mu_);
     b->seq = pushed_++;
-    std::vector<std::deque<Batch*>>& team = raw_[static_cast<size_t>(b->seq % static_cast<int64_t>(raw_.size()))];
-    b->parts_left = static_cast<int>(team.size());
-    for (std::deque<Batch*>& queue : team) queue.push_back(b.get());
+    unclaimed_.push_back(b.get());
     preparing_.emplace(b->seq, std::move(b));
     cv_.notify_all();
   }
@@ -164,19 +163,40 @@ class Pipeline {
   // Preparing thread `role` of team `team`: the next batch to prepare its part of, or null when there
   // will be none. The batch stays the pipeline's; hand it back with Prepared().
   Batch* TakeRaw(size_t team, size_t role) {
-    std::deque<Batch*>& queue = raw_[team][role];
+    std::vector<std::deque<Batch*>>& mine = raw_[team];
+    std::deque<Batch*>& queue = mine[role];
     std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return aborted_ || !queue.empty() || reader_done_; });
-    if (aborted_ || queue.empty()) return nullptr;
-    Batch* b = queue.front();
-    queue.pop_front();
-    return b;
+    for (;;) {
+      if (aborted_) return nullptr;
+      // A thread with nothing to do claims the next batch for its whole team, unless a teammate is
+      // still behind by more than a batch (a team holds no more than it is about to work on).
+      size_t backlog = 0;
+      for (const std::deque<Batch*>& q : mine) backlog = std::max(backlog, q.size());
+      if (queue.empty() && !unclaimed_.empty() && backlog <= 1) {
+        Batch* claimed = unclaimed_.front();
+        unclaimed_.pop_front();
+        claimed->parts_left = static_cast<int>(mine.size());
+        for (std::deque<Batch*>& q : mine) q.push_back(claimed);
+      }
+      if (!queue.empty()) {
+        Batch* b = queue.front();
+        queue.pop_front();
+        cv_.notify_all();  // a teammate may be waiting for this team's backlog to shrink
+        return b;
+      }
+      // Nothing more can come to this thread once the reader is done and every batch is claimed.
+      if (reader_done_ && unclaimed_.empty()) return nullptr;
+      cv_.wait(lock);
+    }
   }
 
   // Preparing thread: its part of `b` is done; the batch is ready when every part is.
   void Prepared(Batch* b) {
     std::lock_guard<std::mutex> lock(mu_);
-    if (--b->parts_left > 0) return;
+    if (--b->parts_left > 0) {
+      cv_.notify_all();  // a teammate may be waiting for this team's backlog to shrink
+      return;
+    }
     auto it = preparing_.find(b->seq);
     ready_.emplace(b->seq, std::move(it->second));
     preparing_.erase(it);
@@ -225,7 +245,9 @@ class Pipeline {
   bool reader_done_ = false;
   bool aborted_ = false;
   Status reader_status_;
-  // Per team and member: the batches it has yet to prepare its part of (owned by preparing_).
+  // Batches read and not yet taken by a team of preparing threads; then per team and member, the
+  // batches it has yet to prepare its part of (all owned by preparing_).
+  std::deque<Batch*> unclaimed_;
   std::vector<std::vector<std::deque<Batch*>>> raw_;
   std::map<int64_t, std::unique_ptr<Batch>> preparing_;
   std::map<int64_t, std::unique_ptr<Batch>> ready_;
@@ -352,7 +374,7 @@ Status Stopped() { return InternalError("import stopped"); }
 class Reading {
  public:
   Reading(const Store& store, const std::string& path, const ImportOptions& options, int64_t resume_from)
-      : pipe_(std::max(kBatchesInFlight, Workers(options) + 2), Teams(options), Roles(options).size()) {
+      : pipe_(std::max(kBatchesInFlight, Workers(options) + 2), TeamSizes(Teams(options))) {
     const size_t pipeline_batch = std::min(kPipelineBatch, static_cast<size_t>(options.batch_size));
     reader_ = std::thread([this, path, pipeline_batch, resume_from] {
       NiceThisThread();
@@ -388,8 +410,9 @@ class Reading {
       }
       pipe_.Finish(std::move(s));
     });
-    const std::vector<PreparePart> roles = Roles(options);
-    for (size_t team = 0; team < Teams(options); ++team) {
+    const std::vector<std::vector<PreparePart>> teams = Teams(options);
+    for (size_t team = 0; team < teams.size(); ++team) {
+      const std::vector<PreparePart>& roles = teams[team];
       for (size_t role = 0; role < roles.size(); ++role) {
         preparers_.emplace_back([this, &store, team, role, part = roles[role]] {
           NiceThisThread();
@@ -427,14 +450,19 @@ class Reading {
   }
   // The preparing threads work in pairs, one on the Arabic side of each batch and one on the rest (the
   // halves take about as long), so that each thread's chunk memo holds one language: a thread that
-  // prepared whole TUs kept a memo of both, and two such threads learned every word twice. A single
-  // thread prepares whole TUs.
-  static std::vector<PreparePart> Roles(const ImportOptions& options) {
-    if (Workers(options) < 2) return {PreparePart::kAll};
-    return {PreparePart::kArabic, PreparePart::kRest};
+  // prepared whole TUs kept a memo of both, and two such threads learned every word twice. A thread
+  // left over (one in all, or an odd one) prepares whole TUs of its own batches.
+  static std::vector<std::vector<PreparePart>> Teams(const ImportOptions& options) {
+    const int workers = Workers(options);
+    std::vector<std::vector<PreparePart>> teams(static_cast<size_t>(workers / 2),
+                                                {PreparePart::kArabic, PreparePart::kRest});
+    if (workers % 2 == 1) teams.push_back({PreparePart::kAll});
+    return teams;
   }
-  static size_t Teams(const ImportOptions& options) {
-    return static_cast<size_t>(std::max(1, Workers(options) / static_cast<int>(Roles(options).size())));
+  static std::vector<size_t> TeamSizes(const std::vector<std::vector<PreparePart>>& teams) {
+    std::vector<size_t> sizes;
+    for (const std::vector<PreparePart>& t : teams) sizes.push_back(t.size());
+    return sizes;
   }
 
   Pipeline pipe_;

@@ -35,7 +35,9 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 
 // ASCII white space: where WordKeys cuts a text into independently tokenized chunks (SpaceMask64 tests
 // 16 bytes at a time where SSE2 is there).
-[[maybe_unused]] bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+[[maybe_unused]] bool IsAsciiSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Whether a UTF-8 sequence with this lead byte can encode White_Space: the non-ASCII White_Space code
 // points (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000 in PropList.txt)

@@ -52,8 +52,9 @@ struct ImportProgress {
 struct ImportOptions {
   int batch_size = kDefaultImportBatch;
   // Threads tokenizing TUs, besides the XML reader and the writer (the caller's thread). 0 = one per
-  // core. Two or more work in pairs (an odd number is rounded down): one prepares the Arabic
-  // side of a batch, the other the rest, so each thread's memo of tokenized chunks holds one language.
+  // core. They work in pairs, one on the Arabic side of a batch and one on the rest, so that each
+  // thread's memo of tokenized chunks holds one language; an odd one out prepares whole TUs. A pair takes
+  // the next batch when it is free. They run niced (kHelperNice in tm_import.cpp), as does the reader.
   int threads = 0;
   // Called on the calling thread after each commit (for a progress bar). May be empty.
   std::function<void(const ImportProgress&)> on_progress;
