@@ -94,7 +94,7 @@ struct Batch {
   int64_t seq = 0;
   int parts_left = 0;                               // preparing threads not done with it (Pipeline's lock)
   std::vector<TranslationUnit> raw;
-  size_t size = 0;                                  // TUs in this batch (raw.size() until prepared)
+  size_t size = 0;                                  // TUs in this batch (set by Pipeline::Push)
   std::vector<PreparedTu> prepared;                 // the first `size` are this batch's
   std::vector<char> ok;                             // 0: rejected (no tuv)
   std::vector<std::optional<double>> confidence;
