@@ -104,10 +104,10 @@ struct Batch {
 // A spent batch goes back to a free list; the reader takes it from there and destroys its old TUs.
 class Pipeline {
  public:
-  // `team_sizes`: the preparing threads of each team (each thread prepares its own part of a batch);
-  // a team takes the next batch when one of its threads is free.
-  Pipeline(int max_ahead, const std::vector<size_t>& team_sizes) : max_ahead_(max_ahead) {
-    for (size_t n : team_sizes) raw_.emplace_back(n);
+  // `teams`: the parts the preparing threads of each team prepare (one thread per part); a team takes
+  // the next batch when one of its threads is free.
+  Pipeline(int max_ahead, const std::vector<std::vector<PreparePart>>& teams) : max_ahead_(max_ahead) {
+    for (const std::vector<PreparePart>& parts : teams) raw_.emplace_back(parts.size());
   }
 
   // Reader: an empty batch to fill (recycled when one is free, its old TUs destroyed here); blocks while
@@ -374,7 +374,7 @@ Status Stopped() { return InternalError("import stopped"); }
 class Reading {
  public:
   Reading(const Store& store, const std::string& path, const ImportOptions& options, int64_t resume_from)
-      : pipe_(std::max(kBatchesInFlight, Workers(options) + 2), TeamSizes(Teams(options))) {
+      : teams_(Teams(options)), pipe_(std::max(kBatchesInFlight, Workers(options) + 2), teams_) {
     const size_t pipeline_batch = std::min(kPipelineBatch, static_cast<size_t>(options.batch_size));
     reader_ = std::thread([this, path, pipeline_batch, resume_from] {
       NiceThisThread();
@@ -410,9 +410,8 @@ class Reading {
       }
       pipe_.Finish(std::move(s));
     });
-    const std::vector<std::vector<PreparePart>> teams = Teams(options);
-    for (size_t team = 0; team < teams.size(); ++team) {
-      const std::vector<PreparePart>& roles = teams[team];
+    for (size_t team = 0; team < teams_.size(); ++team) {
+      const std::vector<PreparePart>& roles = teams_[team];
       for (size_t role = 0; role < roles.size(); ++role) {
         preparers_.emplace_back([this, &store, team, role, part = roles[role]] {
           NiceThisThread();
@@ -459,12 +458,7 @@ class Reading {
     if (workers % 2 == 1) teams.push_back({PreparePart::kAll});
     return teams;
   }
-  static std::vector<size_t> TeamSizes(const std::vector<std::vector<PreparePart>>& teams) {
-    std::vector<size_t> sizes;
-    for (const std::vector<PreparePart>& t : teams) sizes.push_back(t.size());
-    return sizes;
-  }
-
+  const std::vector<std::vector<PreparePart>> teams_;  // before pipe_, which is sized by it
   Pipeline pipe_;
   std::string srclang_;
   std::thread reader_;

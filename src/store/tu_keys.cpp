@@ -449,10 +449,6 @@ class TermSet {
   size_t size_ = 0;
 };
 
-}  // namespace
-
-namespace {
-
 // Bit k set when byte k of the 64 at `p` is ASCII white space (IsAsciiSpace); bytes past `n` count as
 // white space.
 uint64_t SpaceMask64(const char* p, size_t n) {
