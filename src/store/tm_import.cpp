@@ -88,20 +88,22 @@ std::optional<double> PropConfidence(const TranslationUnit& tu) {
 }
 
 // One pipeline batch on its way from the reader to the writer. Batches are recycled (see Pipeline), so their
-// vectors and the PreparedTu strings keep their capacity: at steady state nothing is allocated per TU
-// but what the XML reader makes, and that is freed by the reader's own thread.
+// vectors, their TUs and the PreparedTu strings keep their capacity: at steady state almost nothing is
+// allocated per TU.
 struct Batch {
   int64_t seq = 0;
   int parts_left = 0;                               // preparing threads not done with it (Pipeline's lock)
+  // The batch's TUs are the first `size`; the rest are spent ones from earlier use, which the reader
+  // swaps into the XML reader to be refilled (tmx::TmxTuCallback) rather than allocating new ones.
   std::vector<TranslationUnit> raw;
-  size_t size = 0;                                  // TUs in this batch (set by Pipeline::Push)
+  size_t size = 0;                                  // TUs in this batch (counted by the reader)
   std::vector<PreparedTu> prepared;                 // the first `size` are this batch's
   std::vector<char> ok;                             // 0: rejected (no tuv)
   std::vector<std::optional<double>> confidence;
 };
 
 // Reader thread -> preparing threads -> writer (the caller), in file order, with bounded look-ahead.
-// A spent batch goes back to a free list; the reader takes it from there and destroys its old TUs.
+// A spent batch goes back to a free list; the reader takes it from there and refills its TUs.
 class Pipeline {
  public:
   // `teams`: the parts the preparing threads of each team prepare (one thread per part); a team takes
@@ -110,7 +112,7 @@ class Pipeline {
     for (const std::vector<PreparePart>& parts : teams) raw_.emplace_back(parts.size());
   }
 
-  // Reader: an empty batch to fill (recycled when one is free, its old TUs destroyed here); blocks while
+  // Reader: an empty batch to fill (recycled when one is free, its old TUs kept to be refilled); blocks while
   // too many are ahead. Null when the writer gave up.
   std::unique_ptr<Batch> Acquire() {
     std::unique_ptr<Batch> b;
@@ -125,15 +127,14 @@ class Pipeline {
       }
     }
     if (!b) b = std::make_unique<Batch>();
-    b->raw.clear();
+    b->size = 0;
     return b;
   }
 
   // Reader: hands over a filled batch (from Acquire()); it is sized here for its preparers, which then
   // write only their own parts of it.
   void Push(std::unique_ptr<Batch> b) {
-    const size_t n = b->raw.size();
-    b->size = n;
+    const size_t n = b->size;
     if (b->prepared.size() < n) b->prepared.resize(n);
     b->ok.assign(n, 0);
     b->confidence.assign(n, std::nullopt);
@@ -391,8 +392,12 @@ class Reading {
             },
             [&](TranslationUnit&& tu) {
               if (tus_in_file++ < resume_from) return Status::Ok();
-              batch->raw.push_back(std::move(tu));
-              if (batch->raw.size() < pipeline_batch) return Status::Ok();
+              if (batch->size < batch->raw.size()) {
+                std::swap(batch->raw[batch->size], tu);  // the spent TU goes back to be refilled
+              } else {
+                batch->raw.push_back(std::move(tu));
+              }
+              if (++batch->size < pipeline_batch) return Status::Ok();
               pipe_.Push(std::move(batch));
               batch = pipe_.Acquire();
               if (!batch) return Stopped();
@@ -402,7 +407,7 @@ class Reading {
             tmx::TmxReadOptions());
       }
       if (batch) {
-        if (s.ok() && !batch->raw.empty()) {
+        if (s.ok() && batch->size != 0) {
           pipe_.Push(std::move(batch));
         } else {
           pipe_.Unacquire(std::move(batch));

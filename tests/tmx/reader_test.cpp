@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "nazir/tmx/lang_tag.h"
+#include "support/tu_compare.h"
 #include "test_util.h"
 
 namespace nazir::tmx {
@@ -124,6 +125,59 @@ TEST(TmxReader, ReadsOkapiNotesPropsAndEveryInlineElement) {
   EXPECT_EQ(picture.text, "انظر الصورة  أعلاه .");
   EXPECT_NE(picture.seg_markup.find("<sub>وزير الداخلية</sub>"), std::string::npos) << picture.seg_markup;
   EXPECT_NE(picture.seg_markup.find("<ut>{\\b}</ut>"), std::string::npos) << picture.seg_markup;
+}
+
+// A consumer may swap spent TUs back into the reader (tm import does, to spare the allocations): the reader
+// must clear every field of them, so that nothing of an earlier TU leaks into a later one.
+TEST(TmxReader, RecycledTusReadTheSameAsFreshOnes) {
+  // TUs that each leave something the next one lacks: more tuvs, props and notes at both levels, other
+  // attributes, dates, inline markup.
+  const std::string doc = TmxDoc(
+      "<tu tuid=\"a\" creationdate=\"20200101T000000Z\" changedate=\"20200102T000000Z\" usagecount=\"3\">"
+      "<prop type=\"x-one\">1</prop><prop type=\"x-two\" xml:lang=\"en\">2</prop><note>n1</note>"
+      "<tuv xml:lang=\"ar\" creationdate=\"20200103T000000Z\" creationid=\"me\"><prop type=\"p\">v</prop>"
+      "<note xml:lang=\"ar\">ملاحظة</note><seg>نص <ph x=\"1\">&lt;br/&gt;</ph>أول</seg></tuv>"
+      "<tuv xml:lang=\"en\"><seg>first <bpt i=\"1\">&lt;b&gt;</bpt>text<ept i=\"1\">&lt;/b&gt;</ept></seg></tuv>"
+      "<tuv xml:lang=\"fr\"><seg>premier</seg></tuv></tu>"
+      "<tu><tuv xml:lang=\"ar\"><seg>ثان</seg></tuv><tuv xml:lang=\"en\"><seg>second</seg></tuv></tu>"
+      "<tu srclang=\"en\"><note>only a note</note><tuv lang=\"EN\"><seg></seg></tuv></tu>"
+      "<tu tuid=\"d\"><prop type=\"x-confidence\">0.5</prop><tuv xml:lang=\"ar\"><prop type=\"q\">w</prop>"
+      "<seg>رابع</seg></tuv><tuv xml:lang=\"en\"><note>n</note><seg>fourth</seg></tuv></tu>");
+  std::vector<std::string> docs = {doc};
+  for (const char* file : {"okapi_rainbow.tmx", "omegat_level2.tmx", "omegat_project_save.tmx", "trados_utf16.tmx"}) {
+    docs.push_back(testing::ReadFile(kTmxData + file));
+  }
+  for (const std::string& bytes : docs) {
+    const testing::TmxContents fresh = ReadAllFromMemory(bytes);
+    ASSERT_TRUE(fresh.status.ok()) << fresh.status.ToString();
+    for (size_t ring = 1; ring <= 3; ++ring) {  // how many spent TUs the consumer cycles through
+      std::vector<TranslationUnit> spent(ring), got;
+      size_t next = 0;
+      // The spent TUs start as full copies of other TUs, as a recycling consumer's would be.
+      for (size_t i = 0; i < ring; ++i) spent[i] = fresh.tus[(i + 1) % fresh.tus.size()];
+      Status s = ReadTmxFromMemory(bytes, "mem.tmx", nullptr, [&](TranslationUnit&& tu) {
+        got.push_back(tu);  // a copy: `tu` is swapped away below
+        std::swap(tu, spent[next]);
+        next = (next + 1) % ring;
+        return Status::Ok();
+      });
+      ASSERT_TRUE(s.ok()) << s.ToString();
+      ASSERT_EQ(got.size(), fresh.tus.size());
+      for (size_t i = 0; i < got.size(); ++i) {
+        const TranslationUnit& a = fresh.tus[i];
+        const TranslationUnit& b = got[i];
+        const std::string where = "TU " + std::to_string(i) + " with a ring of " + std::to_string(ring);
+        EXPECT_EQ(a.tuid, b.tuid) << where;
+        EXPECT_EQ(a.srclang, b.srclang) << where;
+        EXPECT_EQ(a.creationdate, b.creationdate) << where;
+        EXPECT_EQ(a.changedate, b.changedate) << where;
+        nazir::testing::ExpectSameAttributes(a.attributes, b.attributes, where);
+        nazir::testing::ExpectSameProps(a.props, b.props, where);
+        nazir::testing::ExpectSameNotes(a.notes, b.notes, where);
+        nazir::testing::ExpectSameTuvs(a.tuvs, b.tuvs, where);
+      }
+    }
+  }
 }
 
 TEST(TmxReader, TextOnlyWhenMarkupIsNotWanted) {

@@ -35,6 +35,40 @@ bool IsInline(Kind k) {
          k == Kind::kSub || k == Kind::kUt;
 }
 
+// Items of a TU's lists kept between TUs with their strings' buffers (see TmxHandler::ClearTu): at most
+// this many of each kind, so that one odd TU with thousands of notes does not pin them for the rest.
+constexpr size_t kMaxSpare = 16;
+
+void ClearProp(Prop& p) {
+  p.type.clear();
+  p.value.clear();
+  p.lang.clear();
+}
+void ClearNote(Note& n) {
+  n.text.clear();
+  n.lang.clear();
+}
+
+// Moves the items of `v` to `spare` (cleared by `clear`, their buffers kept) and empties `v`.
+template <typename T, typename Clear>
+void Recycle(std::vector<T>& v, std::vector<T>* spare, Clear&& clear) {
+  for (T& x : v) {
+    if (spare->size() >= kMaxSpare) break;
+    clear(x);
+    spare->push_back(std::move(x));
+  }
+  v.clear();
+}
+
+// Appends an item to `v`: a spare one when there is one.
+template <typename T>
+T& Take(std::vector<T>& v, std::vector<T>* spare) {
+  if (spare->empty()) return v.emplace_back();
+  v.push_back(std::move(spare->back()));
+  spare->pop_back();
+  return v.back();
+}
+
 // Inline elements whose content is native code (formatting of the original file), not text.
 bool IsNativeCode(Kind k) {
   return k == Kind::kBpt || k == Kind::kEpt || k == Kind::kIt || k == Kind::kPh || k == Kind::kUt;
@@ -89,11 +123,11 @@ class TmxHandler : public SecureHandler {
         break;
       case Kind::kTu:
         if (parent == Kind::kBody) {
-          tu_ = TranslationUnit();
-          tu_.tuid = Attr(attrs, u"tuid");
-          tu_.srclang = Attr(attrs, u"srclang");
-          tu_.creationdate = Attr(attrs, u"creationdate");
-          tu_.changedate = Attr(attrs, u"changedate");
+          ClearTu();
+          AssignAttr(attrs, u"tuid", &tu_.tuid);
+          AssignAttr(attrs, u"srclang", &tu_.srclang);
+          AssignAttr(attrs, u"creationdate", &tu_.creationdate);
+          AssignAttr(attrs, u"changedate", &tu_.changedate);
           OtherAttrs(attrs, {u"tuid", u"srclang", u"creationdate", u"changedate"}, &tu_.attributes);
           tu_pos_ = Pos();
         } else {
@@ -102,9 +136,9 @@ class TmxHandler : public SecureHandler {
         break;
       case Kind::kTuv:
         if (parent == Kind::kTu) {
-          Tuv& tuv = tu_.tuvs.emplace_back();
-          tuv.lang = Lang(attrs);
-          tuv.creationdate = Attr(attrs, u"creationdate");
+          Tuv& tuv = Take(tu_.tuvs, &spare_tuvs_);
+          AssignLang(attrs, &tuv.lang);
+          AssignAttr(attrs, u"creationdate", &tuv.creationdate);
           OtherAttrs(attrs, {u"xml:lang", u"lang", u"creationdate"}, &tuv.attributes);
         } else {
           kind = Kind::kOther;
@@ -127,8 +161,8 @@ class TmxHandler : public SecureHandler {
         if (parent == Kind::kHeader || parent == Kind::kTu || parent == Kind::kTuv) {
           collecting_ = true;
           text_.clear();
-          pending_type_ = Attr(attrs, u"type");
-          pending_lang_ = Lang(attrs);
+          AssignAttr(attrs, u"type", &pending_type_);
+          AssignLang(attrs, &pending_lang_);
         } else {
           kind = Kind::kOther;
         }
@@ -180,16 +214,21 @@ class TmxHandler : public SecureHandler {
       case Kind::kProp:
       case Kind::kNote: {
         collecting_ = false;
-        std::string text = XmlToUtf8(text_.data(), text_.size());
         std::vector<Prop>* props = nullptr;
         std::vector<Note>* notes = nullptr;
         if (parent == Kind::kHeader) props = &header_.props, notes = &header_.notes;
         if (parent == Kind::kTu) props = &tu_.props, notes = &tu_.notes;
         if (parent == Kind::kTuv) props = &tu_.tuvs.back().props, notes = &tu_.tuvs.back().notes;
+        // Swapped rather than moved: the pending strings keep a buffer for the next one.
         if (kind == Kind::kProp) {
-          props->push_back(Prop{std::move(pending_type_), std::move(text), std::move(pending_lang_)});
+          Prop& p = Take(*props, &spare_props_);
+          p.type.swap(pending_type_);
+          AppendXmlToUtf8(text_.data(), text_.size(), &p.value);
+          p.lang.swap(pending_lang_);
         } else {
-          notes->push_back(Note{std::move(text), std::move(pending_lang_)});
+          Note& n = Take(*notes, &spare_notes_);
+          AppendXmlToUtf8(text_.data(), text_.size(), &n.text);
+          n.lang.swap(pending_lang_);
         }
         break;
       }
@@ -240,6 +279,37 @@ class TmxHandler : public SecureHandler {
     return XmlToUtf8(attrs.getValue(name));
   }
 
+  // Sets *out to the attribute's value (empty when absent), reusing its buffer.
+  static void AssignValue(const XMLCh* v, std::string* out) {
+    out->clear();
+    if (v != nullptr) AppendXmlToUtf8(v, std::char_traits<char16_t>::length(v), out);
+  }
+  static void AssignAttr(const xercesc::Attributes& attrs, const XMLCh* name, std::string* out) {
+    AssignValue(attrs.getValue(name), out);
+  }
+
+  // Empties tu_ for the next <tu>. The callback may have moved it away (then this is cheap) or swapped
+  // in a TU it is done with: its strings are cleared, not freed, and its list items kept as spares, so
+  // a reader that recycles TUs makes the parse allocate almost nothing per TU.
+  void ClearTu() {
+    tu_.tuid.clear();
+    tu_.srclang.clear();
+    tu_.creationdate.clear();
+    tu_.changedate.clear();
+    tu_.attributes.clear();
+    Recycle(tu_.props, &spare_props_, ClearProp);
+    Recycle(tu_.notes, &spare_notes_, ClearNote);
+    Recycle(tu_.tuvs, &spare_tuvs_, [this](Tuv& v) {
+      v.lang.clear();
+      v.text.clear();
+      v.seg_markup.clear();
+      v.creationdate.clear();
+      v.attributes.clear();
+      Recycle(v.props, &spare_props_, ClearProp);
+      Recycle(v.notes, &spare_notes_, ClearNote);
+    });
+  }
+
   // xml:lang, else the TMX 1.1 `lang`.
   // The attributes of `attrs` not named in `known`, in document order.
   static void OtherAttrs(const xercesc::Attributes& attrs, std::initializer_list<std::u16string_view> known,
@@ -251,10 +321,10 @@ class TmxHandler : public SecureHandler {
     }
   }
 
-  static std::string Lang(const xercesc::Attributes& attrs) {
+  static void AssignLang(const xercesc::Attributes& attrs, std::string* out) {
     const XMLCh* v = attrs.getValue(u"xml:lang");
     if (v == nullptr) v = attrs.getValue(u"lang");
-    return XmlToUtf8(v);
+    AssignValue(v, out);
   }
 
   void ClearHeader() {
@@ -300,6 +370,9 @@ class TmxHandler : public SecureHandler {
   bool saw_body_ = false;
   uint64_t next_progress_ = 0;
   TranslationUnit tu_;
+  std::vector<Tuv> spare_tuvs_;  // see ClearTu
+  std::vector<Prop> spare_props_;
+  std::vector<Note> spare_notes_;
   SourcePos tu_pos_;
   // <prop>/<note> being read
   bool collecting_ = false;

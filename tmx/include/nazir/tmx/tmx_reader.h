@@ -55,6 +55,9 @@ struct TmxReadOptions {
 // ReadTmx returns that Status.
 using TmxHeaderCallback = std::function<Status(const TmxHeader& header)>;
 // Called for each <tu>, in file order. Returning a non-OK Status stops the read; ReadTmx returns it.
+// The callback may move the TU away, or swap in a TU it is done with: the reader then clears that one,
+// keeping its strings' buffers, and fills it with a later <tu> (a consumer that recycles its TUs so
+// spares the parse most of its allocations).
 using TmxTuCallback = std::function<Status(TranslationUnit&& tu)>;
 
 // Reads `path` ("-" = stdin). Either callback may be empty. Errors: kNotFound (no such file), kIo,
