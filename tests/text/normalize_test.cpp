@@ -1,5 +1,6 @@
 #include "nazir/text/normalize.h"
 
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -83,6 +84,54 @@ TEST(Normalizer, GivesOneKeyToTheTwoSpellingsOfANameInSeed004) {
   EXPECT_EQ(n.Key("وزير الخارجية القطرى", Lang::kAr), n.Key("وزير الخارجية القطري", Lang::kAr));
   EXPECT_EQ(n.Key("الإستراتيجية", Lang::kAr), n.Key("الاستراتيجيه", Lang::kAr));
   EXPECT_NE(n.Key("بومبيو", Lang::kAr), n.Key("بلينكن", Lang::kAr));
+}
+
+// Key() computes common Arabic and ASCII text without the ICU rules; it must give what the rules give,
+// whatever the mix: random strings over the whole Arabic block (marks that compose with a letter under
+// NFKC, U+0653-0655, included), Persian letters, presentation forms, invisible controls, non-ASCII and
+// ASCII white space, Latin letters with case and accents.
+TEST(Normalizer, ShortcutsGiveTheRulesKey) {
+  std::vector<char32_t> alphabet = {' ', ' ', '\t', '\n', 'a', 'Z', 'q', '7', '.', ',', '%', '-', '\'',
+                                    0x00A0, 0x3000, 0x200C, 0x200F, 0x00AD, 0xFE8D, 0xFEFB, 0x00E9, 0x00DF,
+                                    0x0130, 0x03A3, 0x06CC, 0x06A9, 0x0671, 0x06D6, 0x06ED, 0xFDF2};
+  for (char32_t c = 0x0600; c <= 0x06FF; ++c) alphabet.push_back(c);
+  for (char32_t c = 0x0621; c <= 0x064A; ++c) {  // the letters again: words look like words
+    alphabet.push_back(c);
+    alphabet.push_back(c);
+  }
+  auto utf8 = [](char32_t c, std::string* out) {
+    if (c < 0x80) {
+      *out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      *out += static_cast<char>(0xC0 | (c >> 6));
+      *out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *out += static_cast<char>(0xE0 | (c >> 12));
+      *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  };
+  const Normalizer& n = Normalizer::Get();
+  std::mt19937 rng(20261207);
+  int shortcut_eligible = 0;
+  for (int round = 0; round < 30000; ++round) {
+    std::string s;
+    const size_t len = 1 + rng() % 12;
+    // Half the strings use only letters, harakat, tatweel, digits and ASCII, the shortcut's ground.
+    const bool common = round % 2 == 0;
+    for (size_t i = 0; i < len; ++i) {
+      char32_t c = alphabet[rng() % alphabet.size()];
+      if (common && c >= 0x80 && !((c >= 0x0621 && c <= 0x0652) || (c >= 0x0660 && c <= 0x066C) || c == 0x0670)) {
+        c = 0x0628;
+      }
+      utf8(c, &s);
+    }
+    shortcut_eligible += common ? 1 : 0;
+    for (Lang lang : {Lang::kAr, Lang::kEn}) {
+      ASSERT_EQ(n.Key(s, lang), n.RuleKey(s, lang)) << "\"" << s << "\" as " << (lang == Lang::kAr ? "ar" : "en");
+    }
+  }
+  EXPECT_GT(shortcut_eligible, 10000);
 }
 
 TEST(Normalizer, IsSafeToCallFromManyThreads) {

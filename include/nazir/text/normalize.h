@@ -28,6 +28,10 @@ class Normalizer {
   // The matching key of `text` (valid UTF-8) in `lang`.
   std::string Key(std::string_view text, Lang lang) const;
 
+  // The same key computed by the ICU rules alone: Key() takes shortcuts for ASCII and for the common
+  // Arabic characters, and must agree with this on every text (tests compare the two).
+  std::string RuleKey(std::string_view text, Lang lang) const;
+
   ~Normalizer();
 
  private:
