@@ -1,6 +1,7 @@
 // ReadTmx over files written by other tools (OmegaT, Trados/SDL, Okapi) and over hostile input.
 #include "nazir/tmx/tmx_reader.h"
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -178,6 +179,44 @@ TEST(TmxReader, RecycledTusReadTheSameAsFreshOnes) {
       }
     }
   }
+}
+
+// Text comes back byte for byte whatever its characters: one, two, three and four UTF-8 bytes (the
+// parser hands over UTF-16, surrogate pairs included), at any place in the segment.
+TEST(TmxReader, GivesBackTextOfEveryUtf8Length) {
+  const std::vector<char32_t> pool = {'a', ' ', '.', 0x00E9, 0x05D0, 0x0627, 0x07FF, 0x0800, 0x20AC, 0xFFFD,
+                                      0xFEFB, 0x10000, 0x1F600, 0x10FFFD, 0x2A6D6};
+  auto utf8 = [](char32_t c, std::string* out) {
+    if (c < 0x80) {
+      *out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      *out += static_cast<char>(0xC0 | (c >> 6));
+      *out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      *out += static_cast<char>(0xE0 | (c >> 12));
+      *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *out += static_cast<char>(0xF0 | (c >> 18));
+      *out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  };
+  std::mt19937 rng(7);
+  std::vector<std::string> texts;
+  std::string body;
+  for (int i = 0; i < 200; ++i) {
+    std::string t = "x";  // never empty, never all white space
+    const size_t len = rng() % 40;
+    for (size_t k = 0; k < len; ++k) utf8(pool[rng() % pool.size()], &t);
+    texts.push_back(t);
+    body += "<tu><tuv xml:lang=\"ar\"><seg>" + t + "</seg></tuv></tu>";
+  }
+  auto c = ReadAllFromMemory(TmxDoc(body));
+  ASSERT_TRUE(c.status.ok()) << c.status.ToString();
+  ASSERT_EQ(c.tus.size(), texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(c.tus[i].tuvs[0].text, texts[i]) << i;
 }
 
 TEST(TmxReader, TextOnlyWhenMarkupIsNotWanted) {

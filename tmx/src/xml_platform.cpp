@@ -47,14 +47,47 @@ std::u16string Utf8ToXml(std::string_view utf8) {
 
 void AppendXmlToUtf8(const XMLCh* s, size_t len, std::string* out) {
   if (len == 0) return;
-  size_t old = out->size();
-  // One UTF-16 unit never takes more than 3 UTF-8 bytes (a surrogate pair: 4 bytes for 2 units).
-  out->resize(old + 3 * len);
-  int32_t written = 0;
-  UErrorCode ec = U_ZERO_ERROR;
-  u_strToUTF8WithSub(out->data() + old, static_cast<int32_t>(3 * len), &written, s, static_cast<int32_t>(len),
-                     0xFFFD, nullptr, &ec);
-  out->resize(U_FAILURE(ec) ? old : old + static_cast<size_t>(written));
+  // Two passes, the exact size first: the string grows once, by what it needs (a reader that refills the
+  // same strings then stops allocating), and nothing is zero-filled beyond it. A lone surrogate becomes
+  // U+FFFD, as ICU's u_strToUTF8WithSub would make it.
+  size_t bytes = 0;
+  for (size_t i = 0; i < len; ++i) {
+    const char16_t c = s[i];
+    if (c < 0x80) {
+      bytes += 1;
+    } else if (c < 0x800) {
+      bytes += 2;
+    } else if (U16_IS_LEAD(c) && i + 1 < len && U16_IS_TRAIL(s[i + 1])) {
+      bytes += 4;
+      ++i;
+    } else {
+      bytes += 3;  // a BMP character, or U+FFFD for a lone surrogate
+    }
+  }
+  const size_t old = out->size();
+  out->resize(old + bytes);
+  auto* p = reinterpret_cast<unsigned char*>(out->data() + old);
+  for (size_t i = 0; i < len; ++i) {
+    uint32_t c = s[i];
+    if (c < 0x80) {
+      *p++ = static_cast<unsigned char>(c);
+    } else if (c < 0x800) {
+      *p++ = static_cast<unsigned char>(0xC0 | (c >> 6));
+      *p++ = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    } else if (U16_IS_LEAD(c) && i + 1 < len && U16_IS_TRAIL(s[i + 1])) {
+      c = U16_GET_SUPPLEMENTARY(c, s[i + 1]);
+      ++i;
+      *p++ = static_cast<unsigned char>(0xF0 | (c >> 18));
+      *p++ = static_cast<unsigned char>(0x80 | ((c >> 12) & 0x3F));
+      *p++ = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    } else {
+      if (U16_IS_SURROGATE(c)) c = 0xFFFD;
+      *p++ = static_cast<unsigned char>(0xE0 | (c >> 12));
+      *p++ = static_cast<unsigned char>(0x80 | ((c >> 6) & 0x3F));
+      *p++ = static_cast<unsigned char>(0x80 | (c & 0x3F));
+    }
+  }
 }
 
 std::string XmlToUtf8(const XMLCh* s, size_t len) {
