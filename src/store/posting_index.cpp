@@ -469,18 +469,25 @@ void PostingWriter::ZeroCounts() {
 
 namespace {
 
-// The first 8 bytes of `t`, big-endian, zero-padded.
-uint64_t PrefixOf(std::string_view t) {
+// Bytes [from, from + bytes) of `t` (at most 8), big-endian, zero-padded.
+uint64_t PrefixOf(std::string_view t, size_t from, size_t bytes) {
   uint64_t prefix = 0;
-  for (size_t i = 0; i < 8; ++i) prefix = prefix << 8 | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0u);
+  for (size_t i = from; i < from + bytes; ++i) {
+    prefix = prefix << 8 | (i < t.size() ? static_cast<unsigned char>(t[i]) : 0u);
+  }
   return prefix;
 }
 
 }  // namespace
 
+PostingWriter::Keyed PostingWriter::KeyOf(std::string_view t, uint32_t ref) {
+  return Keyed{PrefixOf(t, 0, 8), static_cast<uint32_t>(PrefixOf(t, 8, 4)), ref};
+}
+
 void PostingWriter::OrderTerms(uint32_t n) {
   auto by_text = [&](const Keyed& a, const Keyed& b) {
     if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    if (a.prefix2 != b.prefix2) return a.prefix2 < b.prefix2;
     return Text(a.ref) < Text(b.ref);
   };
   // Few terms (a document's): sort them. Many (an import's commit: a good part of the dictionary): pick
@@ -495,14 +502,14 @@ void PostingWriter::OrderTerms(uint32_t n) {
     for (const Keyed& k : order_[s]) numbered += (k.ref & kOverflow) ? 0 : 1;
     walk[s] = numbered > 0 && numbered * kWalkFraction >= n;
     if (!walk[s]) {
-      for (Keyed& k : order_[s]) k.prefix = PrefixOf(Text(k.ref));
+      for (Keyed& k : order_[s]) k = KeyOf(Text(k.ref), k.ref);
       std::sort(order_[s].begin(), order_[s].end(), by_text);
     }
   }
   if (!walk[0] && !walk[1]) return;
   if (known_upto_ < n) {  // bring the list up to date: the terms numbered since, sorted, merged in
     fresh_.clear();
-    for (uint32_t id = known_upto_; id < n; ++id) fresh_.push_back(Keyed{PrefixOf(terms_.Term(id)), id});
+    for (uint32_t id = known_upto_; id < n; ++id) fresh_.push_back(KeyOf(terms_.Term(id), id));
     std::sort(fresh_.begin(), fresh_.end(), by_text);
     merged_.resize(known_.size() + fresh_.size());
     std::merge(known_.begin(), known_.end(), fresh_.begin(), fresh_.end(), merged_.begin(), by_text);
@@ -513,14 +520,21 @@ void PostingWriter::OrderTerms(uint32_t n) {
   for (int s = 0; s < 2; ++s) {
     if (!walk[s]) continue;
     for (const Keyed& k : order_[s]) {
-      if (k.ref & kOverflow) overflow[s].push_back(Keyed{PrefixOf(Text(k.ref)), k.ref});
+      if (k.ref & kOverflow) overflow[s].push_back(KeyOf(Text(k.ref), k.ref));
     }
     std::sort(overflow[s].begin(), overflow[s].end(), by_text);
     order_[s].clear();
   }
   const uint32_t* c0 = walk[0] ? count_[0].data() : nullptr;
   const uint32_t* c1 = walk[1] ? count_[1].data() : nullptr;
-  for (const Keyed& k : known_) {
+  constexpr size_t kAhead = 32;  // the counters are read in term order, i.e. anywhere: fetched ahead
+  for (size_t j = 0; j < known_.size(); ++j) {
+    if (j + kAhead < known_.size()) {
+      const uint32_t ahead = known_[j + kAhead].ref;
+      if (c0 != nullptr) __builtin_prefetch(c0 + ahead);
+      if (c1 != nullptr) __builtin_prefetch(c1 + ahead);
+    }
+    const Keyed& k = known_[j];
     if (c0 != nullptr && c0[k.ref] != 0) order_[0].push_back(k);
     if (c1 != nullptr && c1[k.ref] != 0) order_[1].push_back(k);
   }
@@ -551,7 +565,16 @@ Status PostingWriter::FlushSide(Database& db, int side, int64_t seg) {
   IdEncoder enc;
   BlockWriter out(db, side, seg);
   uint32_t from = 0;
-  for (const Keyed& k : order_[side]) {
+  const std::vector<Keyed>& order = order_[side];
+  for (size_t j = 0; j < order.size(); ++j) {
+    const Keyed& k = order[j];
+    // The terms come in byte order, their numbers and texts lie anywhere: fetch ahead what the next
+    // ones will read (a counter and a directory entry, then the text the entry points to).
+    if (j + 16 < order.size() && !(order[j + 16].ref & kOverflow)) {
+      __builtin_prefetch(&Count(side, order[j + 16].ref));
+      terms_.PrefetchEntry(order[j + 16].ref);
+    }
+    if (j + 8 < order.size() && !(order[j + 8].ref & kOverflow)) terms_.PrefetchText(order[j + 8].ref);
     uint32_t& end = Count(side, k.ref);
     enc.Clear();
     for (uint32_t i = from; i < end; ++i) enc.Add(sorted_[i]);
@@ -576,7 +599,7 @@ Status PostingWriter::Flush(Database& db) {
     if (overflow_count_[s].size() < overflow_.size()) overflow_count_[s].resize(overflow_.size(), 0);
     order_[s].clear();
     for (uint32_t ref : refs_[s]) {
-      if (Count(s, ref)++ == 0) order_[s].push_back(Keyed{0, ref});
+      if (Count(s, ref)++ == 0) order_[s].push_back(Keyed{0, 0, ref});
     }
   }
   OrderTerms(n);

@@ -96,9 +96,16 @@ class PostingWriter {
   std::vector<uint32_t> overflow_count_[2];
   bool counts_dirty_ = false;        // a flush failed half-way: the counters are not all zero
   struct Keyed {
-    uint64_t prefix;  // the term's first 8 bytes, big-endian, zero-padded: orders most pairs of terms alone
+    // The term's first 12 bytes, big-endian, zero-padded (8 in prefix, 4 in prefix2): they order most
+    // pairs of terms alone, without reading either text (12 bytes fill the struct's padding: 16 bytes).
+    // Neighbours in byte order share prefixes: with 8 bytes, merging a flush's new terms into known_ read
+    // two texts from anywhere in the dictionary for most comparisons; 12 halved that merge's time
+    // (0.23 -> 0.12 s over the 400k-TU benchmark import).
+    uint64_t prefix;
+    uint32_t prefix2;
     uint32_t ref;
   };
+  static Keyed KeyOf(std::string_view text, uint32_t ref);
   std::vector<Keyed> order_[2];
   std::vector<int64_t> sorted_;
   // Every term of terms_ numbered below known_upto_, in byte order (brought up to date when needed).

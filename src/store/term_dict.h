@@ -45,6 +45,10 @@ class TermDictionary {
     return std::string_view(e.text, e.length);
   }
 
+  // Hints that Term(id) will be read soon: the directory entry (Entry), or the text (its entry read).
+  void PrefetchEntry(uint32_t id) const { __builtin_prefetch(&EntryOf(id)); }
+  void PrefetchText(uint32_t id) const { __builtin_prefetch(EntryOf(id).text); }
+
   // Terms numbered so far (every id below it is valid).
   uint32_t size() const { return size_.load(std::memory_order_acquire); }
 
