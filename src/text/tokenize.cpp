@@ -163,9 +163,81 @@ void EmitWord(std::string_view text, size_t b, size_t e, Lang lang, std::vector<
   Emit(text, run_begin, e, run_digit ? TokenKind::kNumber : TokenKind::kWord, lang, out);
 }
 
+// What the shortcut (SimpleTokenize) knows of a character.
+enum class Simple { kOther, kLetter, kMark, kPunct };
+
+// Letters (UAX #29 ALetter: ASCII, the basic Arabic letters), the harakat that follow them (Extend), and
+// punctuation that is a token of its own wherever it stands at the edge of a word.
+Simple SimpleClass(UChar32 c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Simple::kLetter;
+  if ((c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A)) return Simple::kLetter;
+  if (c >= 0x064B && c <= 0x0652) return Simple::kMark;
+  switch (c) {
+    case '.': case ',': case ':': case ';': case '!': case '?': case '"': case '(': case ')': case '[':
+    case ']': case '-': case 0x00AB: case 0x00BB: case 0x060C: case 0x061B: case 0x061F:
+      return Simple::kPunct;
+    default:
+      return Simple::kOther;
+  }
+}
+
+// Tokenize for text whose every space-separated piece is punctuation, then letters (each maybe followed
+// by harakat), then punctuation: ICU's word breaks make one word of the letters and one token of each
+// punctuation mark (a mark between letters, "U.S" or "a:b", is not this shape, and goes to ICU), so the
+// tokens are cut here without the iterator. False (out untouched) for any other text.
+bool SimpleTokenize(std::string_view text, Lang lang, std::vector<Token>* out) {
+  struct Cut {
+    size_t b, e;
+    TokenKind kind;
+  };
+  thread_local std::vector<Cut> cuts;
+  cuts.clear();
+  const auto len = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < len) {
+    const char c0 = text[static_cast<size_t>(i)];
+    if (c0 == ' ' || c0 == '\t' || c0 == '\n' || c0 == '\r') {
+      ++i;
+      continue;
+    }
+    // One piece: punctuation, letters, punctuation.
+    int stage = 0;  // 0: leading punctuation, 1: in the letters, 2: trailing punctuation
+    size_t word_begin = 0;
+    while (i < len) {
+      const char c = text[static_cast<size_t>(i)];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
+      const auto at = static_cast<size_t>(i);
+      UChar32 u;
+      U8_NEXT(text.data(), i, len, u);
+      const Simple k = u < 0 ? Simple::kOther : SimpleClass(u);
+      if (k == Simple::kOther) return false;
+      if (k == Simple::kLetter) {
+        if (stage == 2) return false;  // letters after punctuation after letters
+        if (stage == 0) word_begin = at;
+        stage = 1;
+      } else if (k == Simple::kMark) {
+        if (stage != 1) return false;  // a mark on punctuation or on nothing
+      } else {
+        if (stage == 1) cuts.push_back({word_begin, at, TokenKind::kWord});
+        if (stage == 1) stage = 2;
+        cuts.push_back({at, static_cast<size_t>(i), TokenKind::kPunct});
+      }
+    }
+    if (stage == 1) cuts.push_back({word_begin, static_cast<size_t>(i), TokenKind::kWord});
+  }
+  for (const Cut& c : cuts) Emit(text, c.b, c.e, c.kind, lang, out);
+  return true;
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, Lang lang) {
+  std::vector<Token> out;
+  if (SimpleTokenize(text, lang, &out)) return out;
+  return TokenizeWithIcu(text, lang);
+}
+
+std::vector<Token> TokenizeWithIcu(std::string_view text, Lang lang) {
   std::vector<Token> out;
   if (text.empty()) return out;
   UErrorCode status = U_ZERO_ERROR;

@@ -1,5 +1,6 @@
 #include "nazir/text/tokenize.h"
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,46 @@ TEST(Tokenize, SplitsLatinAcronymsInsideArabicText) {
 TEST(Tokenize, ReturnsNothingForEmptyOrBlankText) {
   EXPECT_TRUE(Tokenize("", Lang::kAr).empty());
   EXPECT_TRUE(Tokenize(" \n\t", Lang::kEn).empty());
+}
+
+
+// Tokenize cuts simple text without ICU's iterator; whatever the text, its tokens must be the iterator's:
+// random text of words and punctuation, with what the shortcut leaves to ICU mixed in (digits,
+// apostrophes, tatweel, hamza marks, marks after punctuation, non-ASCII spaces, Latin accents, emoji).
+TEST(Tokenize, ShortcutGivesTheIteratorsTokens) {
+  const std::vector<std::string> simple = {
+      "a", "Z", "q", "Ø¨", "Ø§", "Ø£", "Ø©", "Ù", "Ù", "Ø¡",  // letters
+      "Ù", "Ù", "Ù",                                                                // harakat
+      ".", ",", ":", ";", "!", "?", "\"", "(", ")", "[", "]", "-", "Â«", "Â»", "Ø",
+      "Ø", "Ø", " ", " ", " ", "\n", "\t"};
+  const std::vector<std::string> other = {"7", "Ù£", "'", "Ù", "Ù", "Â ", "Ã©",
+                                          "ð", "%", "/", "_", "â", "\r", "&"};
+  std::mt19937 rng(41);
+  int simple_only = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const bool mixed = round % 3 == 0;
+    simple_only += mixed ? 0 : 1;
+    const size_t len = rng() % 16;
+    for (size_t i = 0; i < len; ++i) {
+      // Letters most of the time, so that words form.
+      const std::string& piece =
+          (mixed && rng() % 6 == 0) ? other[rng() % other.size()] : (rng() % 2 ? simple[rng() % 10] : simple[rng() % simple.size()]);
+      s += piece;
+    }
+    for (Lang lang : {Lang::kAr, Lang::kEn}) {
+      const std::vector<Token> got = Tokenize(s, lang);
+      const std::vector<Token> want = TokenizeWithIcu(s, lang);
+      ASSERT_EQ(got.size(), want.size()) << "\"" << s << "\"";
+      for (size_t k = 0; k < got.size(); ++k) {
+        EXPECT_EQ(got[k].key, want[k].key) << "\"" << s << "\" token " << k;
+        EXPECT_EQ(got[k].begin, want[k].begin) << "\"" << s << "\" token " << k;
+        EXPECT_EQ(got[k].end, want[k].end) << "\"" << s << "\" token " << k;
+        EXPECT_EQ(got[k].kind, want[k].kind) << "\"" << s << "\" token " << k;
+      }
+    }
+  }
+  EXPECT_GT(simple_only, 10000);
 }
 
 }  // namespace
