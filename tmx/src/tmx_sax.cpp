@@ -49,13 +49,15 @@ void ClearNote(Note& n) {
   n.lang.clear();
 }
 
-// Moves the items of `v` to `spare` (cleared by `clear`, their buffers kept) and empties `v`.
+// Moves the items of `v` to `spare` (cleared by `clear`, their buffers kept) and empties `v`. Last item
+// first, so that Take() hands them out in their old order: a TU's first tuv gets the strings sized for
+// the first tuv's text (the source language's, usually) again.
 template <typename T, typename Clear>
 void Recycle(std::vector<T>& v, std::vector<T>* spare, Clear&& clear) {
-  for (T& x : v) {
+  for (size_t i = v.size(); i-- > 0;) {
     if (spare->size() >= kMaxSpare) break;
-    clear(x);
-    spare->push_back(std::move(x));
+    clear(v[i]);
+    spare->push_back(std::move(v[i]));
   }
   v.clear();
 }
