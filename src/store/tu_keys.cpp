@@ -12,6 +12,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <xxhash.h>
 
 #include "nazir/text/tokenize.h"
 #include "nazir/text/utf8.h"
@@ -131,7 +132,29 @@ void ForEachCollapsedPiece(std::string_view text, Fn&& piece) {
 
 }  // namespace
 
+// True when collapsing the white space of `text` leaves it as it is: no byte that may start white space
+// but single ASCII spaces between other characters (most text, checked far faster than collapsed).
+bool IsCollapsed(std::string_view text) {
+  if (text.empty()) return true;
+  if (text.front() == ' ' || text.back() == ' ') return false;
+  bool after_space = false;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (!kSpaceStarts.at[c]) {
+      after_space = false;
+      continue;
+    }
+    if (c != ' ' || after_space) return false;
+    after_space = true;
+  }
+  return true;
+}
+
 void AppendCollapsedWhitespace(std::string_view text, std::string* out) {
+  if (IsCollapsed(text)) {
+    out->append(text.data(), text.size());
+    return;
+  }
   out->reserve(out->size() + text.size());
   ForEachCollapsedPiece(text, [&](std::string_view p) { out->append(p.data(), p.size()); });
 }
@@ -668,9 +691,15 @@ void DupKeyOf(const TranslationUnit& tu, std::string* out) {
   }
 }
 
+uint64_t DupHashOf(const TranslationUnit& tu) {
+  thread_local std::string key;
+  DupKeyOf(tu, &key);
+  return XXH3_64bits(key.data(), key.size());
+}
+
 // Fnv1a64(DupKeyOf(tu)), without making the key: when the tuvs' language tags differ (they always do in
 // a bilingual TU), the tags alone order the key's parts, and each part is hashed as it is read.
-uint64_t DupHashOf(const TranslationUnit& tu) {
+uint64_t LegacyDupHashOf(const TranslationUnit& tu) {
   thread_local std::vector<std::string> tags;
   thread_local std::vector<size_t> order;
   const size_t n = tu.tuvs.size();

@@ -190,7 +190,7 @@ std::string NowTmxDate();
 class Store {
  public:
   // The schema this code writes. Open() migrates older files forward and refuses newer ones.
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   // Opens or creates the store at `path`: creates the schema (or migrates it), turns on WAL and the
   // busy timeout. Errors name the file and say what to do.
