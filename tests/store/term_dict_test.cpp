@@ -118,6 +118,26 @@ TEST(TermDictionary, SegmentKeysNumberTermsForWhicheverDictionaryAndFallBackToTe
   }
 }
 
+// Each term of a segment is numbered once however often it occurs, in a long segment (hundreds of distinct
+// terms) as in the short ones after it (the set of numbers taken is reused from segment to segment).
+TEST(TermDictionary, SegmentKeysNumberEachTermOnceInSegmentsOfAnyLength) {
+  std::string long_text;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 0; i < 700; ++i) long_text += "w" + std::to_string((i * 7 + round) % 700) + " ";
+  }
+  TermDictionary dict;
+  for (const std::string& text : {long_text, std::string("w1 w2 w1 w3"), long_text, std::string("w3 w3")}) {
+    SegmentKeys plain, numbered;
+    ComputeSegmentKeys(text, Lang::kEn, nullptr, &plain);
+    ComputeSegmentKeys(text, Lang::kEn, &dict, &numbered);
+    const std::vector<std::string_view> want = SplitKeys(plain.terms);
+    std::set<std::string> got;
+    for (uint32_t id : numbered.term_ids) got.emplace(dict.Term(id));
+    EXPECT_EQ(numbered.term_ids.size(), want.size());
+    EXPECT_EQ(got, std::set<std::string>(want.begin(), want.end()));
+  }
+}
+
 // Store::PrepareTu (numbered terms, as the import's threads prepare TUs) and PrepareTu (terms as text)
 // put the same pairs in the word index.
 TEST(TermDictionary, NumberedAndTextPreparationIndexTheSame) {
