@@ -138,7 +138,28 @@ bool IsCollapsed(std::string_view text) {
   if (text.empty()) return true;
   if (text.front() == ' ' || text.back() == ' ') return false;
   bool after_space = false;
-  for (const char ch : text) {
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: no \t-\r, no lead byte of non-ASCII white space (C2, E1-E3), no two spaces
+  // in a row (within the block, or across from the last one).
+  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i nine = _mm_set1_epi8(9);
+  const __m128i five = _mm_set1_epi8(static_cast<char>(5 ^ 0x80));
+  const __m128i e1 = _mm_set1_epi8(static_cast<char>(0xE1));
+  const __m128i three = _mm_set1_epi8(static_cast<char>(3 ^ 0x80));
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i space = _mm_set1_epi8(' ');
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i ctl = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, nine), flip), five);
+    const __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, e1), flip), three));
+    if (_mm_movemask_epi8(_mm_or_si128(ctl, lead)) != 0) return false;
+    const auto sp = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
+    if ((sp & (sp >> 1)) != 0 || (after_space && (sp & 1u) != 0)) return false;
+    after_space = (sp >> 15) != 0;
+  }
+#endif
+  for (const char ch : text.substr(i)) {
     const auto c = static_cast<unsigned char>(ch);
     if (!kSpaceStarts.at[c]) {
       after_space = false;

@@ -547,8 +547,47 @@ TEST(TmKeys, CollapseWhitespaceFollowsIcuOverEveryCodePoint) {
     const bool space = u_isUWhiteSpace(c);
     spaces += space ? 1 : 0;
     ASSERT_EQ(internal::CollapseWhitespace(text), space ? "a b" : text) << std::hex << "U+" << c;
+    // The same across a 16-byte block boundary (the common case is checked a block at a time).
+    const std::string padded = std::string(15, 'x') + text + std::string(16, 'y');
+    ASSERT_EQ(internal::CollapseWhitespace(padded), space ? std::string(15, 'x') + "a b" + std::string(16, 'y') : padded)
+        << std::hex << "U+" << c;
   }
   EXPECT_GT(spaces, 20);  // Unicode 15 has 25 White_Space code points
+}
+
+// Long random texts of words, single and repeated spaces of every kind, at the ends too: collapsed as
+// a plain reference does it (ICU's White_Space runs made one space, the ends trimmed).
+TEST(TmKeys, CollapseWhitespaceOfLongTextsMatchesAReference) {
+  const std::vector<std::string> pieces = {"a", "Z", "\xd8\xa8", "\xd9\x8e", " ", " ", "  ", "\t", "\n",
+                                           "\xc2\xa0", "\xe2\x80\x83", "\xe3\x80\x80", "\xc2\xab", "\xe2\x80\x8c",
+                                           "\xe1\x9a\x80", "\xe2\x80\xa8", "."};
+  auto reference = [](const std::string& text) {
+    std::string out;
+    bool pending = false;
+    int32_t i = 0;
+    const auto len = static_cast<int32_t>(text.size());
+    while (i < len) {
+      const int32_t at = i;
+      UChar32 c;
+      U8_NEXT(text.data(), i, len, c);
+      if (u_isUWhiteSpace(c)) {
+        pending = true;
+        continue;
+      }
+      if (pending && !out.empty()) out += ' ';
+      pending = false;
+      out.append(text, static_cast<size_t>(at), static_cast<size_t>(i - at));
+    }
+    return out;
+  };
+  std::mt19937 rng(5);
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    const size_t n = rng() % 60;
+    // Mostly letters with single spaces, the shape the block-at-a-time check passes whole.
+    for (size_t k = 0; k < n; ++k) text += rng() % 4 != 0 ? pieces[rng() % 5] : pieces[rng() % pieces.size()];
+    ASSERT_EQ(internal::CollapseWhitespace(text), reference(text)) << "\"" << text << "\"";
+  }
 }
 
 }  // namespace
