@@ -516,7 +516,7 @@ void PostingWriter::OrderTerms(uint32_t n) {
     known_.swap(merged_);
     known_upto_ = n;
   }
-  std::vector<Keyed> overflow[2];  // the overflow terms (normally none), sorted apart
+  BigVector<Keyed> overflow[2];  // the overflow terms (normally none), sorted apart
   for (int s = 0; s < 2; ++s) {
     if (!walk[s]) continue;
     for (const Keyed& k : order_[s]) {
@@ -547,8 +547,8 @@ void PostingWriter::OrderTerms(uint32_t n) {
 }
 
 Status PostingWriter::FlushSide(Database& db, int side, int64_t seg) {
-  const std::vector<uint32_t>& refs = refs_[side];
-  const std::vector<int64_t>& ids = ids_[side];
+  const auto& refs = refs_[side];
+  const auto& ids = ids_[side];
   if (refs.empty()) return Status::Ok();
   // Each term's ids gathered in a run of sorted_, in term order (ascending within, as added): the counts
   // become where each run starts, then (as the ids go in) where it ends.
@@ -565,7 +565,7 @@ Status PostingWriter::FlushSide(Database& db, int side, int64_t seg) {
   IdEncoder enc;
   BlockWriter out(db, side, seg);
   uint32_t from = 0;
-  const std::vector<Keyed>& order = order_[side];
+  const auto& order = order_[side];
   for (size_t j = 0; j < order.size(); ++j) {
     const Keyed& k = order[j];
     // The terms come in byte order, their numbers and texts lie anywhere: fetch ahead what the next

@@ -34,6 +34,7 @@
 
 #include "nazir/base/status.h"
 #include "nazir/store/sqlite.h"
+#include "huge_pages.h"
 #include "term_dict.h"
 
 namespace nazir::store::internal {
@@ -89,10 +90,10 @@ class PostingWriter {
   TermDictionary terms_;
   // Terms that did not fit terms_, numbered for one flush.
   TermDictionary overflow_{kOverflow - 1};
-  std::vector<uint32_t> refs_[2];  // per side and buffered pair: its term
-  std::vector<int64_t> ids_[2];    // per side and buffered pair: its TU id (ascending)
+  BigVector<uint32_t> refs_[2];  // per side and buffered pair: its term
+  BigVector<int64_t> ids_[2];    // per side and buffered pair: its TU id (ascending)
   // Flush's work space, kept between flushes (fresh pages cost more than the work).
-  std::vector<uint32_t> count_[2];  // per side and term number: its pairs, then where its ids go
+  BigVector<uint32_t> count_[2];  // per side and term number: its pairs, then where its ids go
   std::vector<uint32_t> overflow_count_[2];
   bool counts_dirty_ = false;        // a flush failed half-way: the counters are not all zero
   struct Keyed {
@@ -106,12 +107,12 @@ class PostingWriter {
     uint32_t ref;
   };
   static Keyed KeyOf(std::string_view text, uint32_t ref);
-  std::vector<Keyed> order_[2];
-  std::vector<int64_t> sorted_;
+  BigVector<Keyed> order_[2];
+  BigVector<int64_t> sorted_;
   // Every term of terms_ numbered below known_upto_, in byte order (brought up to date when needed).
-  std::vector<Keyed> known_;
+  BigVector<Keyed> known_;
   uint32_t known_upto_ = 0;
-  std::vector<Keyed> fresh_, merged_;
+  BigVector<Keyed> fresh_, merged_;
 };
 
 // Reads postings. Cheap to create; caches the segment list and statements for its lifetime (one lookup).

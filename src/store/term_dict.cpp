@@ -27,7 +27,7 @@ TermDictionary::TermDictionary(uint32_t max_terms)
 TermDictionary::~TermDictionary() = default;
 
 void TermDictionary::Grow() {
-  std::vector<uint64_t> bigger(slots_.empty() ? size_t{1} << 16 : slots_.size() * 2, 0);
+  BigVector<uint64_t> bigger(slots_.empty() ? size_t{1} << 16 : slots_.size() * 2, 0);
   const size_t mask = bigger.size() - 1;
   const uint32_t n = size_.load(std::memory_order_relaxed);
   for (uint32_t id = 0; id < n; ++id) {

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "huge_pages.h"
+
 namespace nazir::store::internal {
 
 class TermDictionary {
@@ -84,7 +86,7 @@ class TermDictionary {
   std::vector<std::unique_ptr<char[]>> blocks_;       // the terms' text
   size_t block_used_ = kTextBlock;                    // bytes used in blocks_.back()
   // Open addressing: 0 = empty, else hash's top 32 bits << 32 | (id + 1); at most half full.
-  std::vector<uint64_t> slots_;
+  BigVector<uint64_t> slots_;
 };
 
 }  // namespace nazir::store::internal

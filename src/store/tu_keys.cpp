@@ -16,6 +16,7 @@
 
 #include "nazir/text/tokenize.h"
 #include "nazir/text/utf8.h"
+#include "huge_pages.h"
 #include "term_dict.h"
 
 namespace nazir::store::internal {
@@ -377,7 +378,10 @@ class ChunkMemo {
     const bool keep = fits && arena_.size() < kMaxArenaBytes;
     // All the room at once (address space only until used): growing by doubling would copy the records
     // into fresh memory again and again, and fresh pages are what costs.
-    if (keep && arena_.capacity() < kArenaCapacity) arena_.reserve(kArenaCapacity);
+    if (keep && arena_.capacity() < kArenaCapacity) {
+      arena_.reserve(kArenaCapacity);
+      AdviseHugePages(arena_.data(), arena_.capacity());
+    }
     std::string& out = keep ? arena_ : scratch_;
     if (!keep) out.clear();
     const size_t off = out.size();
@@ -432,7 +436,7 @@ class ChunkMemo {
   }
 
   Lang lang_;
-  std::vector<uint64_t> slots_;  // (hash >> 32) << 32 | (record offset + 1); 0 = empty
+  BigVector<uint64_t> slots_;  // (hash >> 32) << 32 | (record offset + 1); 0 = empty
   size_t records_ = 0;
   std::string arena_;            // the records, back to back
   std::string scratch_;          // a record computed once the memo is full
