@@ -65,6 +65,9 @@ void AppendXmlToUtf8(const XMLCh* s, size_t len, std::string* out) {
     }
   }
   const size_t old = out->size();
+  // Half as much again when the string must grow: a reader refilling the same strings with texts of
+  // varying length then rarely grows one a second time.
+  if (out->capacity() < old + bytes) out->reserve(old + bytes + (old + bytes) / 2);
   out->resize(old + bytes);
   auto* p = reinterpret_cast<unsigned char*>(out->data() + old);
   for (size_t i = 0; i < len; ++i) {
