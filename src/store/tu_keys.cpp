@@ -715,9 +715,20 @@ std::vector<std::string> ProcliticStems(std::string_view key, Lang lang) {
 
 std::string IndexTerms(std::string_view joined_words, Lang lang) {
   std::string out;
-  std::unordered_set<std::string> seen;
+  // Terms already out: looked for in a short list (a chunk of the import's memo has a term or a few;
+  // a hash set allocated per call was most of this function's time), a hash set for long texts.
+  constexpr size_t kFewTerms = 16;
+  std::vector<std::string> few;
+  std::unordered_set<std::string> many;
   auto add = [&](std::string term) {
-    if (term.empty() || !seen.insert(term).second) return;
+    if (term.empty()) return;
+    if (many.empty() && few.size() < kFewTerms) {
+      if (std::find(few.begin(), few.end(), term) != few.end()) return;
+      few.push_back(term);
+    } else {
+      if (many.empty()) many.insert(few.begin(), few.end());
+      if (!many.insert(term).second) return;
+    }
     if (!out.empty()) out += ' ';
     out += term;
   };

@@ -505,6 +505,22 @@ TEST(TmKeys, SegmentKeysEqualTheKeysOneByOne) {
   }
 }
 
+// A side's index terms: each distinct key, and each Arabic proclitic stem, once, in order of first
+// appearance, short texts and long ones alike.
+TEST(TmKeys, IndexTermsListsEachTermOnceInOrderOfFirstAppearance) {
+  EXPECT_EQ(internal::IndexTerms("وبالعراق العراق بالعراق", Lang::kAr), "وبالعراق بالعراق العراق عراق");
+  std::string words;
+  std::vector<std::string> want;
+  for (int i = 0; i < 60; ++i) {
+    const std::string w = "w" + std::to_string(i % 25);
+    words += (words.empty() ? "" : " ") + w;
+    if (i < 25) want.push_back(w);
+  }
+  std::string joined;
+  for (const std::string& w : want) joined += (joined.empty() ? "" : " ") + w;
+  EXPECT_EQ(internal::IndexTerms(words, Lang::kEn), joined);
+}
+
 // Duplicate folding collapses exactly the code points ICU calls White_Space (the fast path asks ICU only
 // about the blocks that hold any).
 // The duplicate hash of schema 1 and 2 stores (Fnv1a64 of the whole key), computed without the key.
