@@ -206,10 +206,20 @@ TEST(TmxReader, GivesBackTextOfEveryUtf8Length) {
   std::mt19937 rng(7);
   std::vector<std::string> texts;
   std::string body;
-  for (int i = 0; i < 200; ++i) {
+  for (int i = 0; i < 400; ++i) {
     std::string t = "x";  // never empty, never all white space
-    const size_t len = rng() % 40;
-    for (size_t k = 0; k < len; ++k) utf8(pool[rng() % pool.size()], &t);
+    if (i % 2 == 0) {
+      const size_t len = rng() % 40;
+      for (size_t k = 0; k < len; ++k) utf8(pool[rng() % pool.size()], &t);
+    } else {
+      // Runs: ASCII of any length (whole blocks of eight units, and every offset), then one character of
+      // any other length, surrogate pairs included.
+      for (int run = 0; run < 8; ++run) {
+        const size_t ascii = rng() % 20;
+        for (size_t k = 0; k < ascii; ++k) t += static_cast<char>('a' + rng() % 26);
+        utf8(pool[3 + rng() % (pool.size() - 3)], &t);
+      }
+    }
     texts.push_back(t);
     body += "<tu><tuv xml:lang=\"ar\"><seg>" + t + "</seg></tuv></tu>";
   }
