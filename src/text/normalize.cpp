@@ -69,33 +69,6 @@ std::string TrimSpaces(std::string s) {
   return s.substr(b, e - b + 1);
 }
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
-
-// The exact key of ASCII text under both rule sets (NFKC and the Arabic folds are the identity on
-// ASCII): lower case, whitespace runs -> one space, trimmed. Saves the transliterator on the many
-// Latin tokens and numbers.
-std::string AsciiKey(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    // ASCII White_Space: TAB LF VT FF CR SPACE.
-    if (c == ' ' || (c >= '\t' && c <= '\r')) {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return out;
-}
-
 // What the rules make of one code point of the characters most Arabic news is written in, when it is
 // NFKC-inert and needs no context: the folded code point, 0 for a deletion, or -1 for "not one of them"
 // (the rules decide). Letters U+0621-063A and U+0641-064A (inert unless a hamza or madda mark follows,
@@ -124,8 +97,10 @@ int32_t SimpleFold(UChar32 c, Lang lang) {
 }
 
 // The key of `s` when it is made of ASCII and the code points SimpleFold knows (the bulk of news text),
-// without the transliterator: the same key the rules give (normalize_test compares the two). False,
-// with *out unspecified, when `s` holds anything else.
+// without the transliterator: the same key the rules give (normalize_test compares the two). On ASCII
+// both rule sets are the identity but for case and white space (NFKC and the Arabic folds leave it be):
+// lower case, white space runs -> one space, trimmed. False, with *out unspecified, when `s` holds
+// anything else.
 bool SimpleKey(std::string_view s, Lang lang, std::string* out) {
   out->clear();
   out->reserve(s.size());
@@ -213,7 +188,6 @@ const Normalizer& Normalizer::Get() {
 }
 
 std::string Normalizer::Key(std::string_view text, Lang lang) const {
-  if (IsAscii(text)) return AsciiKey(text);
   std::string out;
   if (SimpleKey(text, lang, &out)) return out;
   return RuleKey(text, lang);
