@@ -282,12 +282,8 @@ class TmxHandler : public SecureHandler {
   }
 
   // Sets *out to the attribute's value (empty when absent), reusing its buffer.
-  static void AssignValue(const XMLCh* v, std::string* out) {
-    out->clear();
-    if (v != nullptr) AppendXmlToUtf8(v, std::char_traits<char16_t>::length(v), out);
-  }
   static void AssignAttr(const xercesc::Attributes& attrs, const XMLCh* name, std::string* out) {
-    AssignValue(attrs.getValue(name), out);
+    AssignXmlToUtf8(attrs.getValue(name), out);
   }
 
   // Empties tu_ for the next <tu>. The callback may have moved it away (then this is cheap) or swapped
@@ -312,7 +308,6 @@ class TmxHandler : public SecureHandler {
     });
   }
 
-  // xml:lang, else the TMX 1.1 `lang`.
   // The attributes of `attrs` not named in `known`, in document order.
   static void OtherAttrs(const xercesc::Attributes& attrs, std::initializer_list<std::u16string_view> known,
                          OtherAttributes* out) {
@@ -323,10 +318,11 @@ class TmxHandler : public SecureHandler {
     }
   }
 
+  // xml:lang, else the TMX 1.1 `lang`.
   static void AssignLang(const xercesc::Attributes& attrs, std::string* out) {
     const XMLCh* v = attrs.getValue(u"xml:lang");
     if (v == nullptr) v = attrs.getValue(u"lang");
-    AssignValue(v, out);
+    AssignXmlToUtf8(v, out);
   }
 
   void ClearHeader() {

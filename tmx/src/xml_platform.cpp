@@ -153,11 +153,15 @@ std::string XmlToUtf8(const XMLCh* s, size_t len) {
   return out;
 }
 
+void AssignXmlToUtf8(const XMLCh* s, std::string* out) {
+  out->clear();
+  if (s != nullptr) AppendXmlToUtf8(s, std::char_traits<char16_t>::length(s), out);
+}
+
 std::string XmlToUtf8(const XMLCh* s) {
-  if (s == nullptr) return std::string();
-  size_t len = 0;
-  while (s[len] != 0) ++len;
-  return XmlToUtf8(s, len);
+  std::string out;
+  AssignXmlToUtf8(s, &out);
+  return out;
 }
 
 }  // namespace nazir::tmx::internal

@@ -26,6 +26,8 @@ void AppendXmlToUtf8(const XMLCh* s, size_t len, std::string* out);
 std::string XmlToUtf8(const XMLCh* s, size_t len);
 // The same for a NUL-terminated Xerces string (nullptr gives "").
 std::string XmlToUtf8(const XMLCh* s);
+// Sets *out to that, reusing its buffer.
+void AssignXmlToUtf8(const XMLCh* s, std::string* out);
 
 }  // namespace nazir::tmx::internal
 
