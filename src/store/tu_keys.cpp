@@ -47,6 +47,16 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 // against ICU over every code point). Arabic letters (lead bytes D8-DB) never reach ICU.
 constexpr bool MayBeWhiteSpace(unsigned char lead) { return lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3); }
 
+#if defined(__SSE2__)
+// 0xFF in each byte of `v` within [lo, lo + n): (c - lo) < n unsigned, compared signed with the top bit
+// flipped (SSE2 compares bytes signed only).
+__m128i BytesInRange(__m128i v, unsigned char lo, unsigned char n) {
+  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
+  return _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo))), flip),
+                        _mm_set1_epi8(static_cast<char>(n ^ 0x80)));
+}
+#endif
+
 void AddStem(std::string_view stem, std::vector<std::string>* out) {
   if (text::CountCodePoints(stem) < kMinStemLetters) return;
   std::string s(stem);
@@ -143,17 +153,12 @@ bool IsCollapsed(std::string_view text) {
 #if defined(__SSE2__)
   // Sixteen bytes at a time: no \t-\r, no lead byte of non-ASCII white space (C2, E1-E3), no two spaces
   // in a row (within the block, or across from the last one).
-  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i nine = _mm_set1_epi8(9);
-  const __m128i five = _mm_set1_epi8(static_cast<char>(5 ^ 0x80));
-  const __m128i e1 = _mm_set1_epi8(static_cast<char>(0xE1));
-  const __m128i three = _mm_set1_epi8(static_cast<char>(3 ^ 0x80));
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   const __m128i space = _mm_set1_epi8(' ');
   for (; i + 16 <= text.size(); i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i ctl = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, nine), flip), five);
-    const __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, e1), flip), three));
+    const __m128i ctl = BytesInRange(v, '\t', 5);  // \t \n \v \f \r
+    const __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(v, c2), BytesInRange(v, 0xE1, 3));  // MayBeWhiteSpace
     if (_mm_movemask_epi8(_mm_or_si128(ctl, lead)) != 0) return false;
     const auto sp = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)));
     if ((sp & (sp >> 1)) != 0 || (after_space && (sp & 1u) != 0)) return false;
@@ -507,16 +512,12 @@ uint64_t SpaceMask64(const char* p, size_t n) {
     p = block;
   }
 #if defined(__SSE2__)
-  // ' ', or \t \n \v \f \r (9-13): (c - 9) < 5 unsigned, compared signed with the top bit flipped.
+  // ' ', or \t \n \v \f \r (9-13).
   const __m128i space = _mm_set1_epi8(' ');
-  const __m128i nine = _mm_set1_epi8(9);
-  const __m128i flip = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i five = _mm_set1_epi8(static_cast<char>(5 ^ 0x80));
   uint64_t mask = 0;
   for (int k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const __m128i ctl = _mm_cmplt_epi8(_mm_xor_si128(_mm_sub_epi8(v, nine), flip), five);
-    const __m128i is = _mm_or_si128(_mm_cmpeq_epi8(v, space), ctl);
+    const __m128i is = _mm_or_si128(_mm_cmpeq_epi8(v, space), BytesInRange(v, '\t', 5));
     mask |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(is))) << (16 * k);
   }
   return mask;
