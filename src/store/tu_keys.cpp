@@ -186,12 +186,6 @@ void AppendCollapsedWhitespace(std::string_view text, std::string* out) {
   ForEachCollapsedPiece(text, [&](std::string_view p) { out->append(p.data(), p.size()); });
 }
 
-uint64_t Fnv1a64Collapsed(std::string_view text, uint64_t seed) {
-  uint64_t h = seed;
-  ForEachCollapsedPiece(text, [&](std::string_view p) { h = Fnv1a64(p, h); });
-  return h;
-}
-
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed) {
   // FNV-1a 64-bit prime (Fowler/Noll/Vo).
   constexpr uint64_t kPrime = 0x100000001b3ULL;
@@ -778,39 +772,6 @@ uint64_t DupHashOf(const TranslationUnit& tu) {
   thread_local std::string key;
   DupKeyOf(tu, &key);
   return XXH3_64bits(key.data(), key.size());
-}
-
-// Fnv1a64(DupKeyOf(tu)), without making the key: when the tuvs' language tags differ (they always do in
-// a bilingual TU), the tags alone order the key's parts, and each part is hashed as it is read.
-uint64_t LegacyDupHashOf(const TranslationUnit& tu) {
-  thread_local std::vector<std::string> tags;
-  thread_local std::vector<size_t> order;
-  const size_t n = tu.tuvs.size();
-  if (tags.size() < n) tags.resize(n);
-  order.clear();
-  for (size_t i = 0; i < n; ++i) {
-    AssignTagPart(tu.tuvs[i].lang, &tags[i]);  // the key's order is that of (tag, separator, text)
-    order.push_back(i);
-  }
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return tags[a] < tags[b]; });
-  for (size_t k = 1; k < n; ++k) {
-    // One tag+separator beginning the next one (two tuvs in one language, or a tag holding the
-    // separator): the texts take part in the order. (Were a tag a prefix of a later, non-adjacent one,
-    // it would be of the next one too.)
-    const std::string& prev = tags[order[k - 1]];
-    if (tags[order[k]].compare(0, prev.size(), prev) == 0) {
-      std::string key;
-      DupKeyOf(tu, &key);
-      return Fnv1a64(key);
-    }
-  }
-  uint64_t h = Fnv1a64({});
-  for (size_t i : order) {
-    h = Fnv1a64(tags[i], h);
-    h = Fnv1a64Collapsed(tu.tuvs[i].text, h);
-    h = Fnv1a64("\x1e", h);
-  }
-  return h;
 }
 
 int TokenEditDistance(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {

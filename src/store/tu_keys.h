@@ -19,8 +19,6 @@ void AppendCollapsedWhitespace(std::string_view text, std::string* out);
 
 // 64-bit FNV-1a.
 uint64_t Fnv1a64(std::string_view bytes, uint64_t seed = 0xcbf29ce484222325ULL);
-// Fnv1a64(CollapseWhitespace(text), seed), without making the string.
-uint64_t Fnv1a64Collapsed(std::string_view text, uint64_t seed);
 
 // A hash for in-memory tables (never stored): 8 bytes at a time, mixed with multiply/xor-shift steps.
 uint64_t MemoHash(std::string_view s);
@@ -82,11 +80,9 @@ std::string IndexTerms(std::string_view joined_words, Lang lang);
 // The duplicate-folding key into `out`: every tuv's (language tag lower-cased, text whitespace-collapsed),
 // sorted, with ASCII unit/record separators (which XML 1.0 text cannot contain) between them.
 void DupKeyOf(const TranslationUnit& tu, std::string* out);
-// The hash the tu table keeps (schema 3 on): XXH3-64 of DupKeyOf(tu).
+// The hash the tu table keeps (schema 3 on): XXH3-64 of DupKeyOf(tu). Schemas 1 and 2 kept FNV-1a of
+// it, which reads a byte at a time (4% of an import's CPU); the upgrade rehashes (store.cpp).
 uint64_t DupHashOf(const TranslationUnit& tu);
-// The hash of schema 1 and 2 stores, Fnv1a64(DupKeyOf(tu)) (FNV-1a reads a byte at a time: it was 4% of
-// an import's CPU time), kept for the tests that pin what older stores hold.
-uint64_t LegacyDupHashOf(const TranslationUnit& tu);
 
 // Levenshtein distance between two token sequences (unit costs).
 int TokenEditDistance(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <xxhash.h>
 
 #include "support/temp_dir.h"
 #include "support/tu_compare.h"
@@ -523,8 +524,9 @@ TEST(TmKeys, IndexTermsListsEachTermOnceInOrderOfFirstAppearance) {
 
 // Duplicate folding collapses exactly the code points ICU calls White_Space (the fast path asks ICU only
 // about the blocks that hold any).
-// The duplicate hash of schema 1 and 2 stores (Fnv1a64 of the whole key), computed without the key.
-TEST(TmKeys, LegacyDupHashIsTheFnvHashOfTheDupKey) {
+// The stored duplicate hash is the hash (XXH3) of the whole duplicate key, whatever the tuvs' order, tags
+// and white space.
+TEST(TmKeys, DupHashIsTheHashOfTheDupKey) {
   auto tu = [](std::vector<std::pair<std::string, std::string>> tuvs) {
     TranslationUnit t;
     for (auto& [lang, text] : tuvs) {
@@ -546,7 +548,7 @@ TEST(TmKeys, LegacyDupHashIsTheFnvHashOfTheDupKey) {
   for (const TranslationUnit& t : cases) {
     std::string key;
     internal::DupKeyOf(t, &key);
-    EXPECT_EQ(internal::LegacyDupHashOf(t), internal::Fnv1a64(key)) << key;
+    EXPECT_EQ(internal::DupHashOf(t), XXH3_64bits(key.data(), key.size())) << key;
   }
 }
 
