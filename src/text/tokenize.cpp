@@ -186,6 +186,7 @@ Simple SimpleClass(UChar32 c) {
 // punctuation mark (a mark between letters, "U.S" or "a:b", is not this shape, and goes to ICU), so the
 // tokens are cut here without the iterator. False (out untouched) for any other text.
 bool SimpleTokenize(std::string_view text, Lang lang, std::vector<Token>* out) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   struct Cut {
     size_t b, e;
     TokenKind kind;
@@ -195,8 +196,7 @@ bool SimpleTokenize(std::string_view text, Lang lang, std::vector<Token>* out) {
   const auto len = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < len) {
-    const char c0 = text[static_cast<size_t>(i)];
-    if (c0 == ' ' || c0 == '\t' || c0 == '\n' || c0 == '\r') {
+    if (is_space(text[static_cast<size_t>(i)])) {
       ++i;
       continue;
     }
@@ -204,8 +204,7 @@ bool SimpleTokenize(std::string_view text, Lang lang, std::vector<Token>* out) {
     int stage = 0;  // 0: leading punctuation, 1: in the letters, 2: trailing punctuation
     size_t word_begin = 0;
     while (i < len) {
-      const char c = text[static_cast<size_t>(i)];
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') break;
+      if (is_space(text[static_cast<size_t>(i)])) break;
       const auto at = static_cast<size_t>(i);
       UChar32 u;
       U8_NEXT(text.data(), i, len, u);
@@ -218,8 +217,10 @@ bool SimpleTokenize(std::string_view text, Lang lang, std::vector<Token>* out) {
       } else if (k == Simple::kMark) {
         if (stage != 1) return false;  // a mark on punctuation or on nothing
       } else {
-        if (stage == 1) cuts.push_back({word_begin, at, TokenKind::kWord});
-        if (stage == 1) stage = 2;
+        if (stage == 1) {
+          cuts.push_back({word_begin, at, TokenKind::kWord});
+          stage = 2;
+        }
         cuts.push_back({at, static_cast<size_t>(i), TokenKind::kPunct});
       }
     }
